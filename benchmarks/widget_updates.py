@@ -1,0 +1,50 @@
+"""Time each widget's update, headless: set a control, wait for the new picture, take the median.
+
+Run:  .venv/bin/python benchmarks/widget_updates.py
+
+The time covers what the kernel does on a slider move: recompute, redraw the moving artists, encode
+the PNG. The browser adds the round trip and the image swap on top (see the browser test).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import numpy as np
+
+from helpers.widgets import gate_playground
+
+
+def median_ms(set_value, values) -> float:
+    """Median wall time, in milliseconds, of ``set_value(v)`` over ``values``."""
+    times = []
+    for value in values:
+        start = time.perf_counter()
+        set_value(value)
+        times.append(time.perf_counter() - start)
+    return 1000 * statistics.median(times)
+
+
+def bench_gate_playground(n: int = 100) -> float:
+    playground = gate_playground()
+    values = np.round(np.linspace(-1, 1, n), 2).tolist()
+
+    def move_w1(v):
+        playground.w1.value = v
+
+    return median_ms(move_w1, values)
+
+
+BENCHMARKS = {"01 gate playground (w1 slider)": (bench_gate_playground, 30.0)}
+
+
+def main() -> None:
+    for name, (bench, budget_ms) in BENCHMARKS.items():
+        ms = bench()
+        verdict = "ok" if ms <= budget_ms else "OVER BUDGET"
+        print(f"{name:45s} median {ms:6.1f} ms  (budget {budget_ms:.0f} ms)  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

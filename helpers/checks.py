@@ -1,0 +1,56 @@
+"""Self-checks for the exercises. Each ``check_*`` prints a clear pass or a hint and returns True/False.
+
+A check never raises at the learner: a wrong type or shape is reported as a hint that says what was
+expected. Exercise cells call a check; worked solutions live in a collapsed "Solution" block.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.datasets import GATE_NAMES, truth_table
+from helpers.gates import evaluate_gate
+
+
+def report(passed: bool, success: str, hint: str) -> bool:
+    """Print ``✅ success`` or ``❌ hint`` and return ``passed``. The building block of every check."""
+    print(f"✅ Correct! {success}" if passed else f"❌ Not yet. {hint}")
+    return bool(passed)
+
+
+def check_gate_weights(gate: str, w1, w2, b) -> bool:
+    """Do the weights ``(w1, w2)`` and bias ``b`` make a perceptron compute ``gate`` on all four rows?"""
+    if gate not in GATE_NAMES:
+        return report(False, "", f"gate must be one of {', '.join(GATE_NAMES)}, got {gate!r}.")
+    try:
+        result = evaluate_gate((w1, w2), b, gate)
+    except (TypeError, ValueError) as err:
+        return report(False, "", f"w1, w2 and b must be three finite numbers ({err}).")
+    wrong = [f"({x1}, {x2})" for (x1, x2), ok in zip(result.X, result.correct, strict=True) if not ok]
+    return report(
+        result.n_correct == 4,
+        f"w = ({w1:g}, {w2:g}), b = {b:g} computes {gate} on all four rows.",
+        f"{result.n_correct}/4 rows right; wrong for input(s) {', '.join(wrong)}. "
+        "Look at the sign of w·x + b on each wrong row: which of w1, w2, b would flip it?",
+    )
+
+
+def check_nor_weights(w1, w2, b) -> bool:
+    """Exercise (notebook 01): weights and bias for a NOR gate (1 only when both inputs are 0)."""
+    return check_gate_weights("NOR", w1, w2, b)
+
+
+def check_truth_table(gate: str, answers) -> bool:
+    """Exercise: the learner's predicted outputs for rows (0,0), (0,1), (1,0), (1,1) of ``gate``."""
+    if gate not in GATE_NAMES:
+        return report(False, "", f"gate must be one of {', '.join(GATE_NAMES)}, got {gate!r}.")
+    try:
+        answers = np.asarray(answers, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        return report(False, "", "answers must be four numbers 0 or 1, like [0, 0, 0, 1].")
+    if answers.shape != (4,):
+        return report(False, "", f"give one answer per row: four numbers, got {answers.shape[0]}.")
+    X, y = truth_table(gate)
+    wrong = [f"({a}, {c})" for (a, c), guess, truth in zip(X, answers, y, strict=True) if guess != truth]
+    return report(not wrong, f"that is the truth table of {gate}.",
+                  f"{4 - len(wrong)}/4 right; look again at row(s) {', '.join(wrong)}.")

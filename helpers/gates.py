@@ -1,0 +1,224 @@
+"""The perceptron and the logic gates it can (and cannot) compute — notebook 01.
+
+A perceptron (퍼셉트론) fires when the weighted sum of its inputs plus a bias (편향) is positive::
+
+    y = 1 if w · x + b > 0 else 0
+
+The gates use the lecture's weights. XOR is not a single perceptron: it is a two-layer network of
+three of them, ``XOR = AND(NAND(x1, x2), OR(x1, x2))`` (notebook 02 builds on that).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from helpers.datasets import truth_table
+from helpers.validation import as_finite_float, as_float_array, as_positive_int
+
+#: The lecture's weights and bias for each single-perceptron gate: name -> ((w1, w2), b).
+GATE_WEIGHTS: dict[str, tuple[tuple[float, float], float]] = {
+    "AND": ((0.5, 0.5), -0.7),
+    "NAND": ((-0.5, -0.5), 0.7),
+    "OR": ((0.5, 0.5), -0.2),
+}
+
+
+def weighted_sum(x, w, b) -> np.ndarray:
+    """The perceptron's pre-activation ``z = x · w + b``.
+
+    Args:
+        x: inputs, shape ``(n,)`` for one sample or ``(N, n)`` for N samples.
+        w: weights, shape ``(n,)``.
+        b: bias, a number.
+
+    Returns:
+        ``z``: a float array of shape ``()`` for one sample or ``(N,)``.
+
+    Raises:
+        ValueError: the number of weights does not match the number of inputs, or a value is NaN.
+        TypeError: a value is not numeric.
+    """
+    x = as_float_array(x, "x")
+    w = as_float_array(w, "w", ndim=1)
+    b = as_finite_float(b, "b")
+    if x.ndim not in (1, 2):
+        raise ValueError(f"x must have shape (n,) for one sample or (N, n) for N samples, got {x.shape}")
+    if x.shape[-1] != w.shape[0]:
+        raise ValueError(
+            f"w has {w.shape[0]} weight(s) but each sample in x has {x.shape[-1]} input(s) "
+            f"(x.shape={x.shape}, w.shape={w.shape}): give one weight per input"
+        )
+    return x @ w + b
+
+
+def perceptron(x, w, b):
+    """Output of one perceptron with a step activation: 1 where ``x · w + b > 0``, else 0.
+
+    Args:
+        x: inputs, shape ``(n,)`` for one sample or ``(N, n)`` for N samples.
+        w: weights, shape ``(n,)``.
+        b: bias, a number.
+
+    Returns:
+        an ``int`` (0 or 1) for one sample, or an int array of shape ``(N,)``.
+    """
+    fired = (weighted_sum(x, w, b) > 0).astype(int)
+    return int(fired) if fired.ndim == 0 else fired
+
+
+@dataclass(frozen=True)
+class GateReport:
+    """How a perceptron with weights ``w`` and bias ``b`` does on a gate's truth table.
+
+    Attributes:
+        gate: the target gate's name.
+        w: the weights, shape ``(2,)``; b: the bias.
+        X: the four input pairs, shape ``(4, 2)``.
+        z: weighted sums ``X · w + b``, shape ``(4,)``.
+        y_hat: the perceptron's outputs, shape ``(4,)``.
+        y: the gate's true outputs, shape ``(4,)``.
+    """
+
+    gate: str
+    w: np.ndarray
+    b: float
+    X: np.ndarray
+    z: np.ndarray
+    y_hat: np.ndarray
+    y: np.ndarray
+
+    @property
+    def correct(self) -> np.ndarray:
+        """Which rows the perceptron gets right, shape ``(4,)`` bool."""
+        return self.y_hat == self.y
+
+    @property
+    def n_correct(self) -> int:
+        """How many of the four rows are right."""
+        return int(self.correct.sum())
+
+    def as_text(self) -> str:
+        """The truth table with its weighted-sum column, as aligned plain text."""
+        w1, w2 = self.w
+        lines = [f"{self.gate}: w = ({w1:g}, {w2:g}), b = {self.b:g}",
+                 " x1  x2 |  z = w·x + b | y_hat  target"]
+        for (a, c), z, y_hat, y in zip(self.X, self.z, self.y_hat, self.y, strict=True):
+            mark = "ok" if y_hat == y else "WRONG"
+            lines.append(f"  {a}   {c} | {z:+12.2f} |   {y_hat}      {y}    {mark}")
+        lines.append(f"{self.n_correct}/4 correct")
+        return "\n".join(lines)
+
+
+def evaluate_gate(w, b, gate: str) -> GateReport:
+    """Run a two-input perceptron ``(w, b)`` on every row of ``gate``'s truth table.
+
+    Args:
+        w: weights ``(w1, w2)``, shape ``(2,)``.
+        b: bias, a number.
+        gate: ``"AND"``, ``"NAND"``, ``"OR"``, ``"NOR"`` or ``"XOR"``.
+    """
+    X, y = truth_table(gate)
+    w = as_float_array(w, "w", ndim=1)
+    if w.shape != (2,):
+        raise ValueError(f"a two-input gate needs exactly 2 weights (w1, w2), got {w.shape[0]}")
+    b = as_finite_float(b, "b")
+    return GateReport(gate.upper(), w, b, X, weighted_sum(X, w, b), perceptron(X, w, b), y)
+
+
+def _gate(name: str, x1, x2):
+    """Apply the single-perceptron gate ``name`` elementwise to ``x1`` and ``x2``."""
+    a = as_float_array(x1, f"{name}'s x1")
+    c = as_float_array(x2, f"{name}'s x2")
+    try:
+        a, c = np.broadcast_arrays(a, c)
+    except ValueError:
+        raise ValueError(f"{name}'s x1 and x2 must have the same shape, got {a.shape} and {c.shape}") from None
+    w, b = GATE_WEIGHTS[name]
+    out = perceptron(np.stack([a.ravel(), c.ravel()], axis=1), w, b).reshape(a.shape)
+    return int(out) if out.ndim == 0 else out
+
+
+def AND(x1, x2):
+    """AND gate: 1 only when both inputs are 1 (w = (0.5, 0.5), b = -0.7). Elementwise on arrays."""
+    return _gate("AND", x1, x2)
+
+
+def NAND(x1, x2):
+    """NAND gate: 0 only when both inputs are 1 (w = (-0.5, -0.5), b = 0.7). Elementwise on arrays."""
+    return _gate("NAND", x1, x2)
+
+
+def OR(x1, x2):
+    """OR gate: 1 when at least one input is 1 (w = (0.5, 0.5), b = -0.2). Elementwise on arrays."""
+    return _gate("OR", x1, x2)
+
+
+def XOR(x1, x2):
+    """XOR gate as a two-layer network: ``AND(NAND(x1, x2), OR(x1, x2))``. Elementwise on arrays."""
+    return AND(NAND(x1, x2), OR(x1, x2))
+
+
+class Perceptron:
+    """A single perceptron trained with Rosenblatt's learning rule.
+
+    For each sample, in order, ``y_hat = step(w · x + b)`` and then::
+
+        w += lr * (y - y_hat) * x
+        b += lr * (y - y_hat)
+
+    so nothing changes when the answer is right. On linearly separable data (AND, OR) the rule reaches
+    every sample right in a finite number of updates; on XOR it never does.
+
+    Args:
+        n_inputs: number of inputs n.
+        lr: learning rate, > 0.
+        seed: seed for the random starting weights (normal, std 0.5) and bias; ``None`` is random.
+    """
+
+    def __init__(self, n_inputs: int, lr: float = 0.1, seed: int | None = None):
+        self.n_inputs = as_positive_int(n_inputs, "n_inputs")
+        self.lr = as_finite_float(lr, "lr")
+        if self.lr <= 0:
+            raise ValueError(f"lr must be positive, got {self.lr}")
+        rng = np.random.default_rng(seed)
+        self.w = rng.normal(0.0, 0.5, size=self.n_inputs)
+        self.b = float(rng.normal(0.0, 0.5))
+
+    def predict(self, X) -> np.ndarray:
+        """Outputs 0/1 for samples ``X`` of shape ``(N, n_inputs)``; returns shape ``(N,)``."""
+        X = as_float_array(X, "X", ndim=2)
+        return np.asarray(perceptron(X, self.w, self.b))
+
+    def fit(self, X, y, epochs: int = 20) -> dict[str, list]:
+        """Train on ``X`` (shape ``(N, n_inputs)``) and 0/1 labels ``y`` (shape ``(N,)``).
+
+        Returns:
+            the history, one entry per epoch: ``"accuracy"`` (fraction right after the epoch),
+            ``"updates"`` (samples that changed the weights), ``"w"`` (copy, shape ``(n_inputs,)``)
+            and ``"b"``.
+        """
+        X = as_float_array(X, "X", ndim=2)
+        y = as_float_array(y, "y", ndim=1)
+        epochs = as_positive_int(epochs, "epochs")
+        if X.shape != (len(y), self.n_inputs):
+            raise ValueError(
+                f"X must have shape (N, {self.n_inputs}) with N = len(y) = {len(y)}, got {X.shape}"
+            )
+        if not np.all((y == 0) | (y == 1)):
+            raise ValueError(f"y must hold only 0 and 1, got {np.unique(y)}")
+        history: dict[str, list] = {"accuracy": [], "updates": [], "w": [], "b": []}
+        for _ in range(epochs):
+            updates = 0
+            for x_i, y_i in zip(X, y, strict=True):
+                error = y_i - perceptron(x_i, self.w, self.b)
+                if error != 0:
+                    self.w = self.w + self.lr * error * x_i
+                    self.b = self.b + self.lr * error
+                    updates += 1
+            history["accuracy"].append(float(np.mean(self.predict(X) == y)))
+            history["updates"].append(updates)
+            history["w"].append(self.w.copy())
+            history["b"].append(self.b)
+        return history

@@ -1,0 +1,157 @@
+"""Pictures for the course. Every function takes ``ax=None`` (a new figure) and returns what it drew.
+
+Colours follow the Okabe-Ito palette, readable with colour-vision deficiency: class 0 is blue,
+class 1 is orange. Plot text stays in English (no CJK font needed).
+"""
+
+from __future__ import annotations
+
+import html
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import ListedColormap
+
+from helpers.gates import GateReport, evaluate_gate
+from helpers.validation import as_finite_float, as_float_array
+
+CLASS_COLORS = ("#0072B2", "#E69F00")  # class 0, class 1
+REGION_CMAP = ListedColormap(["#cfe3f2", "#fbe6c2"])  # light blue (outputs 0), light orange (outputs 1)
+GATE_LIMITS = (-0.5, 1.5)
+
+
+def use_course_style() -> None:
+    """Set readable defaults for every figure in a notebook (call once in the setup cell)."""
+    plt.rcParams.update({
+        "figure.figsize": (6.0, 4.0),
+        "figure.dpi": 100,
+        "axes.grid": True,
+        "grid.alpha": 0.3,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "font.size": 11,
+        "axes.titlesize": 12,
+        "legend.frameon": False,
+    })
+
+
+def _axes(ax, figsize=(4.5, 4.5)):
+    """Return ``ax``, or the axes of a new figure when ``ax`` is None."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def decision_line_points(w, b, limits=GATE_LIMITS) -> tuple[np.ndarray, np.ndarray]:
+    """Where the line ``w1·x1 + w2·x2 + b = 0`` crosses the square ``limits × limits``.
+
+    Returns:
+        ``(xs, ys)``, each of shape ``(2,)``: the two ends of the visible segment, or two empty arrays
+        when the line misses the square (or ``w = (0, 0)``, when there is no line at all).
+    """
+    w1, w2 = as_float_array(w, "w", ndim=1)
+    b = as_finite_float(b, "b")
+    lo, hi = limits
+    ends = []
+    if w2 != 0:  # crossings with the left and right edges
+        ends += [(x, -(w1 * x + b) / w2) for x in (lo, hi)]
+    if w1 != 0:  # crossings with the bottom and top edges
+        ends += [(-(w2 * y + b) / w1, y) for y in (lo, hi)]
+    inside = [(x, y) for x, y in ends if lo - 1e-9 <= x <= hi + 1e-9 and lo - 1e-9 <= y <= hi + 1e-9]
+    if len(inside) < 2:
+        return np.array([]), np.array([])
+    pts = np.array(inside)
+    pts = pts[np.lexsort((pts[:, 1], pts[:, 0]))]  # the two extreme points along the line
+    return pts[[0, -1], 0], pts[[0, -1], 1]
+
+
+class GatePicture:
+    """The perceptron's view of a gate: the four inputs, the line ``w·x + b = 0``, the two half-planes.
+
+    Build it once with :func:`plot_gate`; :meth:`update` moves the line and recolours everything in place
+    (the gate playground calls it on every slider move). ``artists`` lists what :meth:`update` changes.
+    """
+
+    def __init__(self, ax, report: GateReport, resolution: int = 200):
+        self.ax = ax
+        lo, hi = GATE_LIMITS
+        grid = np.linspace(lo, hi, resolution)
+        self._grid = np.stack(np.meshgrid(grid, grid), axis=-1)  # (res, res, 2)
+        self.region = ax.imshow(np.zeros((resolution, resolution)), extent=(lo, hi, lo, hi), origin="lower",
+                                cmap=REGION_CMAP, vmin=0, vmax=1, interpolation="nearest", zorder=0)
+        (self.line,) = ax.plot([], [], color="black", lw=2, zorder=2, label="w·x + b = 0")
+        self.points = ax.scatter(report.X[:, 0], report.X[:, 1], s=160, zorder=3, linewidths=2.5)
+        self.title = ax.set_title("")
+        ax.set(xlim=GATE_LIMITS, ylim=GATE_LIMITS, xlabel="$x_1$", ylabel="$x_2$", aspect="equal",
+               xticks=[0, 1], yticks=[0, 1])
+        ax.grid(False)
+        self.artists = [self.region, self.line, self.points, self.title]
+        self.update(report)
+
+    def update(self, report: GateReport) -> None:
+        """Redraw for a new ``report`` (new weights, bias or target gate)."""
+        w1, w2 = report.w
+        fires = self._grid[..., 0] * w1 + self._grid[..., 1] * w2 + report.b > 0
+        self.region.set_data(fires.astype(float))
+        self.line.set_data(*decision_line_points(report.w, report.b))
+        self.points.set_facecolor([CLASS_COLORS[t] for t in report.y])
+        self.points.set_edgecolor(["black" if ok else "#d62728" for ok in report.correct])
+        mark = "✓" if report.n_correct == 4 else "✗"
+        self.title.set_text(f"{report.gate}: {report.n_correct}/4 correct {mark}")
+
+
+def plot_gate(w, b, gate: str, ax=None) -> GatePicture:
+    """Draw a perceptron ``(w, b)`` against ``gate``'s truth table.
+
+    Points are coloured by the gate's true output (blue 0, orange 1) and ringed red where the perceptron
+    is wrong; the shaded half-planes show where it outputs 0 (blue) and 1 (orange).
+    """
+    return GatePicture(_axes(ax), evaluate_gate(w, b, gate))
+
+
+def truth_table_html(report: GateReport) -> str:
+    """The truth table of ``report`` as an HTML table with a ✓/✗ per row and an 'n/4 correct' footer."""
+    rows = []
+    for (a, c), z, y_hat, y, ok in zip(report.X, report.z, report.y_hat, report.y, report.correct, strict=True):
+        colour = "#1a7f37" if ok else "#cf222e"
+        rows.append(
+            f"<tr><td>{a}</td><td>{c}</td><td>{z:+.2f}</td><td>{y_hat}</td><td>{y}</td>"
+            f"<td style='color:{colour};font-weight:bold'>{'✓' if ok else '✗'}</td></tr>"
+        )
+    done = report.n_correct == 4
+    verdict = f" — this perceptron is a {html.escape(report.gate)} gate" if done else ""
+    footer = (f"<div style='margin-top:4px;font-weight:bold;color:{'#1a7f37' if done else '#cf222e'}'>"
+              f"{report.n_correct}/4 correct{verdict}</div>")
+    return (
+        "<table style='border-collapse:collapse;text-align:center;font-family:monospace'>"
+        "<tr><th>x1</th><th>x2</th><th>z = w·x + b</th><th>ŷ</th><th>target</th><th></th></tr>"
+        + "".join(rows) + "</table>" + footer
+    )
+
+
+def plot_training_history(history: dict, ax=None):
+    """Accuracy per epoch of a :class:`helpers.gates.Perceptron` history; returns the Line2D."""
+    ax = _axes(ax, figsize=(5, 3))
+    acc = history["accuracy"]
+    (line,) = ax.plot(np.arange(1, len(acc) + 1), acc, marker="o")
+    ax.set(xlabel="epoch", ylabel="accuracy", ylim=(-0.05, 1.05))
+    return line
+
+
+def plot_decision_regions(predict, X, y, ax=None, resolution: int = 200, padding: float = 0.5):
+    """Shade where ``predict`` outputs 0 and 1 around the samples ``X`` (shape ``(N, 2)``), labels ``y``.
+
+    ``predict`` maps an ``(M, 2)`` array to ``(M,)`` 0/1 outputs. Returns ``{"region", "points"}``.
+    """
+    ax = _axes(ax)
+    X = as_float_array(X, "X", ndim=2)
+    y = np.asarray(y).astype(int)
+    (x_lo, y_lo), (x_hi, y_hi) = X.min(axis=0) - padding, X.max(axis=0) + padding
+    gx, gy = np.meshgrid(np.linspace(x_lo, x_hi, resolution), np.linspace(y_lo, y_hi, resolution))
+    z = np.asarray(predict(np.column_stack([gx.ravel(), gy.ravel()]))).reshape(gx.shape)
+    region = ax.imshow(z, extent=(x_lo, x_hi, y_lo, y_hi), origin="lower", cmap=REGION_CMAP, vmin=0, vmax=1,
+                       interpolation="nearest", aspect="auto")
+    points = ax.scatter(X[:, 0], X[:, 1], c=[CLASS_COLORS[t] for t in y], s=120, edgecolors="black", zorder=3)
+    ax.set(xlabel="$x_1$", ylabel="$x_2$")
+    ax.grid(False)
+    return {"region": region, "points": points}

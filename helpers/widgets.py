@@ -1,0 +1,132 @@
+"""Interactive panels. Each panel wraps plain functions that tests call without a browser.
+
+How a panel stays smooth (DESIGN.md, example 7): the figure is built once as a matplotlib ``Figure``
+shown through an ``ipywidgets.Image`` of fixed size. A slider move changes only the artists that move,
+redraws just those over a cached background (blitting) and swaps the image's PNG bytes: no flicker, no
+page jump, no new figure per move, and the same code runs in JupyterLab, in nbval and in tests.
+"""
+
+from __future__ import annotations
+
+import io
+
+import ipywidgets as widgets
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from helpers.datasets import GATE_NAMES
+from helpers.gates import GATE_WEIGHTS, evaluate_gate
+from helpers.plotting import GatePicture, truth_table_html
+
+
+class LiveFigure:
+    """A matplotlib figure shown as an ``ipywidgets.Image`` and redrawn in place.
+
+    Args:
+        fig: a ``matplotlib.figure.Figure`` (not from pyplot, so nothing else displays it).
+        dynamic_artists: the artists that change between redraws; the rest is drawn once as background.
+
+    Call :meth:`redraw` after changing the dynamic artists, or ``redraw(full=True)`` after changing
+    anything else (axis limits, labels).
+    """
+
+    def __init__(self, fig: Figure, dynamic_artists):
+        self.fig = fig
+        FigureCanvasAgg(fig)
+        self.dynamic_artists = sorted(dynamic_artists, key=lambda a: a.get_zorder())
+        for artist in self.dynamic_artists:
+            artist.set_animated(True)
+        width, height = (int(round(v)) for v in fig.get_size_inches() * fig.dpi)
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
+        self._background = None
+        self.redraw(full=True)
+
+    def redraw(self, full: bool = False) -> None:
+        """Draw the dynamic artists over the cached background and update the image."""
+        canvas = self.fig.canvas
+        if full or self._background is None:
+            canvas.draw()  # animated artists are left out: this is the background
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for artist in self.dynamic_artists:
+            self.fig.draw_artist(artist)
+        self.image.value = self.png()
+
+    def png(self) -> bytes:
+        """The figure as it is now, as PNG bytes (fast compression: it is sent on every move)."""
+        rgba = Image.frombuffer("RGBA", self.fig.canvas.get_width_height(), self.fig.canvas.buffer_rgba())
+        buf = io.BytesIO()
+        rgba.save(buf, format="png", compress_level=1)
+        return buf.getvalue()
+
+
+class GatePlayground:
+    """Sliders for ``w1``, ``w2``, ``b`` and a target gate; shows the line, the half-planes and the truth table.
+
+    Display it by leaving it as the last expression of a cell. Tests (and curious learners) can set
+    ``playground.w1.value = 0.3`` and read ``playground.report`` or ``playground.status.value``.
+    """
+
+    def __init__(self, w1: float = 0.5, w2: float = 0.5, b: float = -0.7, gate: str = "AND"):
+        def slider(description, value):
+            return widgets.FloatSlider(value=value, min=-1.0, max=1.0, step=0.05, description=description,
+                                       readout_format="+.2f", continuous_update=True,
+                                       layout=widgets.Layout(width="300px"))
+
+        self.w1, self.w2, self.b = slider("w1", w1), slider("w2", w2), slider("b (bias)", b)
+        self.gate = widgets.Dropdown(options=GATE_NAMES, value=gate.upper(), description="target",
+                                     layout=widgets.Layout(width="300px"))
+        self.reset_button = widgets.Button(description="lecture weights", icon="undo",
+                                           tooltip="Set the lecture's weights for the target gate")
+        self.status = widgets.HTML()
+        self.table = widgets.HTML()
+
+        self._muted = False
+        self.report = evaluate_gate((w1, w2), b, gate)
+        fig = Figure(figsize=(4.2, 4.2), dpi=100, layout="constrained")
+        self.picture = GatePicture(fig.add_subplot(), self.report)
+        self.figure = LiveFigure(fig, self.picture.artists)
+
+        for control in (self.w1, self.w2, self.b, self.gate):
+            control.observe(self._on_change, names="value")
+        self.reset_button.on_click(lambda _: self.set_lecture_weights())
+        self.panel = widgets.HBox([
+            self.figure.image,
+            widgets.VBox([self.gate, self.w1, self.w2, self.b, self.reset_button, self.status, self.table],
+                         layout=widgets.Layout(padding="10px 0 0 10px")),
+        ])
+        self.update()
+
+    def update(self) -> None:
+        """Recompute the report from the controls and refresh the picture, table and status."""
+        self.report = evaluate_gate((self.w1.value, self.w2.value), self.b.value, self.gate.value)
+        self.picture.update(self.report)
+        self.figure.redraw()
+        self.table.value = truth_table_html(self.report)
+        lecture = "" if self.report.gate in GATE_WEIGHTS else " (no lecture weights: find your own)"
+        self.status.value = f"<b>target: {self.report.gate}</b>{lecture}"
+        self.reset_button.disabled = self.report.gate not in GATE_WEIGHTS
+
+    def set_lecture_weights(self) -> None:
+        """Move the sliders to the lecture's weights for the current target (AND, NAND or OR)."""
+        (w1, w2), b = GATE_WEIGHTS[self.gate.value]
+        self._muted = True  # one redraw for three slider moves
+        try:
+            self.w1.value, self.w2.value, self.b.value = w1, w2, b
+        finally:
+            self._muted = False
+        self.update()
+
+    def _on_change(self, _change) -> None:
+        if not self._muted:
+            self.update()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.panel._repr_mimebundle_(**kwargs)
+
+
+def gate_playground(w1: float = 0.5, w2: float = 0.5, b: float = -0.7, gate: str = "AND") -> GatePlayground:
+    """The gate playground of notebook 01, starting at the given weights (the lecture's AND by default)."""
+    return GatePlayground(w1, w2, b, gate)
