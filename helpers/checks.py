@@ -54,3 +54,19 @@ def check_truth_table(gate: str, answers) -> bool:
     wrong = [f"({a}, {c})" for (a, c), guess, truth in zip(X, answers, y, strict=True) if guess != truth]
     return report(not wrong, f"that is the truth table of {gate}.",
                   f"{4 - len(wrong)}/4 right; look again at row(s) {', '.join(wrong)}.")
+
+
+def check_predictions(w, b, answers) -> bool:
+    """Exercise: predict a perceptron ``(w, b)``'s outputs on rows (0,0), (0,1), (1,0), (1,1) by hand."""
+    try:
+        answers = np.asarray(answers, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        return report(False, "", "answers must be four numbers 0 or 1, like [0, 0, 0, 1].")
+    if answers.shape != (4,):
+        return report(False, "", f"give one answer per row: four numbers, got {answers.shape[0]}.")
+    X, _ = truth_table("AND")
+    expected = evaluate_gate(w, b, "AND")
+    wrong = [f"({a}, {c})" for (a, c), guess, truth in zip(X, answers, expected.y_hat, strict=True) if guess != truth]
+    return report(not wrong, "you can run a perceptron in your head.",
+                  f"{4 - len(wrong)}/4 right; compute z = w1·x1 + w2·x2 + b for row(s) {', '.join(wrong)} "
+                  "and remember: the output is 1 only when z > 0.")

@@ -155,3 +155,50 @@ def plot_decision_regions(predict, X, y, ax=None, resolution: int = 200, padding
     ax.set(xlabel="$x_1$", ylabel="$x_2$")
     ax.grid(False)
     return {"region": region, "points": points}
+
+
+def plot_perceptron_diagram(w, b, ax=None, labels=("$x_1$", "$x_2$")):
+    """Draw a two-input perceptron: inputs, weighted edges, the neuron (Σ then step) and the output.
+
+    Returns ``{"inputs", "neuron", "edges", "texts"}`` (circles, the neuron circle, arrows, labels).
+    """
+    ax = _axes(ax, figsize=(5.5, 3))
+    w1, w2 = as_float_array(w, "w", ndim=1)
+    b = as_finite_float(b, "b")
+    inputs = [plt.Circle((0, y), 0.28, fc="#eeeeee", ec="black") for y in (1, -1)]
+    neuron = plt.Circle((3, 0), 0.55, fc="#fbe6c2", ec="black")
+    for patch in [*inputs, neuron]:
+        ax.add_patch(patch)
+    edges, texts = [], []
+    for (label, weight), y in zip(zip(labels, (w1, w2), strict=True), (1, -1), strict=True):
+        edges.append(ax.annotate("", xy=(2.45, 0.25 * y), xytext=(0.3, y),
+                                 arrowprops={"arrowstyle": "->", "lw": 1 + 2 * min(abs(weight), 1.5)}))
+        texts.append(ax.text(0, y, label, ha="center", va="center", fontsize=13))
+        texts.append(ax.text(1.2, 0.98 * y, f"$w={weight:g}$", ha="left", va="bottom" if y > 0 else "top",
+                             fontsize=11))
+    edges.append(ax.annotate("", xy=(5.0, 0), xytext=(3.55, 0), arrowprops={"arrowstyle": "->", "lw": 2}))
+    texts += [
+        ax.text(3, 0.05, "Σ | step", ha="center", va="center", fontsize=11),
+        ax.text(3, -0.85, f"bias $b={b:g}$", ha="center", fontsize=11),
+        ax.text(5.15, 0, "$y$", ha="left", va="center", fontsize=13),
+    ]
+    ax.set(xlim=(-0.6, 5.6), ylim=(-1.5, 1.5), aspect="equal")
+    ax.axis("off")
+    return {"inputs": inputs, "neuron": neuron, "edges": edges, "texts": texts}
+
+
+def plot_output_surface(w, b, ax=None, resolution: int = 60):
+    """The perceptron's output ``step(w·x + b)`` as a 3-D surface over ``x1, x2`` in [-0.5, 1.5].
+
+    ``ax`` must be a 3-D axes (``projection="3d"``) when given. Returns the surface.
+    """
+    if ax is None:
+        ax = plt.figure(figsize=(5, 4)).add_subplot(projection="3d")
+    w = as_float_array(w, "w", ndim=1)
+    b = as_finite_float(b, "b")
+    grid = np.linspace(*GATE_LIMITS, resolution)
+    gx, gy = np.meshgrid(grid, grid)
+    out = (gx * w[0] + gy * w[1] + b > 0).astype(float)
+    surface = ax.plot_surface(gx, gy, out, cmap=REGION_CMAP, vmin=0, vmax=1, linewidth=0, antialiased=False)
+    ax.set(xlabel="$x_1$", ylabel="$x_2$", zlabel="output $y$", zticks=[0, 1])
+    return surface

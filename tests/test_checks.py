@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.checks import check_gate_weights, check_nor_weights, check_truth_table
+from helpers.checks import check_gate_weights, check_nor_weights, check_predictions, check_truth_table
 
 
 def test_nor_solution_passes(capsys):
@@ -36,3 +36,13 @@ def test_truth_table_check(capsys):
     assert "(1, 1)" in capsys.readouterr().out
     assert not check_truth_table("XOR", [0, 1])
     assert not check_truth_table("XOR", "zero one")
+
+
+def test_predictions_check():
+    assert check_predictions((1.0, -1.0), -0.5, [0, 0, 1, 0])  # x1 AND NOT x2
+    assert not check_predictions((1.0, -1.0), -0.5, [0, 1, 1, 0])
+    assert not check_predictions((1.0, -1.0), -0.5, None)
+
+
+def test_second_and_solution_with_bias_minus_one():
+    assert check_gate_weights("AND", 0.6, 0.6, -1.0)

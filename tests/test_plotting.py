@@ -11,6 +11,8 @@ from helpers.plotting import (
     decision_line_points,
     plot_decision_regions,
     plot_gate,
+    plot_output_surface,
+    plot_perceptron_diagram,
     plot_training_history,
     truth_table_html,
 )
@@ -62,3 +64,15 @@ def test_training_history_and_regions_return_their_artists():
     assert len(line.get_xdata()) == 10
     drawn = plot_decision_regions(p.predict, X, y)
     assert set(np.unique(drawn["region"].get_array())) <= {0, 1}
+
+
+def test_perceptron_diagram_labels_weights_and_bias():
+    drawn = plot_perceptron_diagram((0.5, -0.5), -0.7)
+    texts = " ".join(t.get_text() for t in drawn["texts"])
+    assert "w=0.5" in texts and "w=-0.5" in texts and "b=-0.7" in texts
+
+
+def test_output_surface_is_drawn_on_the_given_3d_axes():
+    ax = plt.figure().add_subplot(projection="3d")
+    surface = plot_output_surface((0.5, 0.5), -0.7, ax=ax)
+    assert surface in ax.collections and list(ax.get_zticks()) == [0, 1]
