@@ -111,20 +111,20 @@ def plot_gate(w, b, gate: str, ax=None) -> GatePicture:
 
 def truth_table_html(report: GateReport) -> str:
     """The truth table of ``report`` as an HTML table with a ✓/✗ per row and an 'n/4 correct' footer."""
+    pad = "padding:2px 10px;"
     rows = []
     for (a, c), z, y_hat, y, ok in zip(report.X, report.z, report.y_hat, report.y, report.correct, strict=True):
         colour = "#1a7f37" if ok else "#cf222e"
-        rows.append(
-            f"<tr><td>{a}</td><td>{c}</td><td>{z:+.2f}</td><td>{y_hat}</td><td>{y}</td>"
-            f"<td style='color:{colour};font-weight:bold'>{'✓' if ok else '✗'}</td></tr>"
-        )
+        cells = "".join(f"<td style='{pad}'>{v}</td>" for v in (a, c, f"{z:+.2f}", y_hat, y))
+        rows.append(f"<tr>{cells}<td style='{pad}color:{colour};font-weight:bold'>{'✓' if ok else '✗'}</td></tr>")
     done = report.n_correct == 4
-    verdict = f" — this perceptron is a {html.escape(report.gate)} gate" if done else ""
+    verdict = f" — this perceptron computes {html.escape(report.gate)}" if done else ""
     footer = (f"<div style='margin-top:4px;font-weight:bold;color:{'#1a7f37' if done else '#cf222e'}'>"
               f"{report.n_correct}/4 correct{verdict}</div>")
     return (
         "<table style='border-collapse:collapse;text-align:center;font-family:monospace'>"
-        "<tr><th>x1</th><th>x2</th><th>z = w·x + b</th><th>ŷ</th><th>target</th><th></th></tr>"
+        + "<tr>" + "".join(f"<th style='{pad}'>{h}</th>" for h in ("x1", "x2", "z = w·x + b", "ŷ", "target", ""))
+        + "</tr>"
         + "".join(rows) + "</table>" + footer
     )
 

@@ -123,6 +123,11 @@ class GatePlayground:
         if not self._muted:
             self.update()
 
+    def close(self) -> None:
+        """Close every widget of the panel (frees them in the kernel and in the saved notebook)."""
+        for child in (self.panel, *self.panel.children, *self.panel.children[1].children):
+            child.close()
+
     def _repr_mimebundle_(self, **kwargs):
         return self.panel._repr_mimebundle_(**kwargs)
 

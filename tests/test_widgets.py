@@ -55,3 +55,9 @@ def test_the_figure_is_built_once():
     for value in (0.1, 0.2, 0.3):
         p.w2.value = value
     assert p.figure.fig is fig and len(fig.axes) == 1 and len(fig.axes[0].images) == 1
+
+
+def test_close_closes_every_widget_of_the_panel():
+    p = gate_playground()
+    p.close()
+    assert p.panel.comm is None and p.w1.comm is None and p.figure.image.comm is None
