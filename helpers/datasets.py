@@ -5,6 +5,8 @@ Nothing here downloads anything: generated data is computed, file data ships in 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 #: The four input pairs of a two-input gate, in truth-table order: shape (4, 2).
@@ -36,3 +38,24 @@ def truth_table(gate: str) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"gate must be one of {', '.join(GATE_NAMES)}, got {gate!r}")
     a, b = GATE_INPUTS[:, 0].astype(bool), GATE_INPUTS[:, 1].astype(bool)
     return GATE_INPUTS.copy(), _LOGIC[gate.upper()](a, b).astype(int)
+
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def load_digits(flatten: bool = True, scale: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The 8×8 handwritten digits (UCI, CC BY 4.0) shipped in ``data/digits.npz``: 1,797 images, 10 classes.
+
+    Args:
+        flatten: return images as rows of 64 pixels, shape ``(1797, 64)``; else ``(1797, 8, 8)``.
+        scale: divide pixels by 16 so they lie in [0, 1] (float64); else the raw integers 0..16.
+
+    Returns:
+        ``(X, y)``: the images and the labels 0..9 of shape ``(1797,)`` (int64).
+    """
+    with np.load(DATA_DIR / "digits.npz", allow_pickle=False) as data:
+        images, labels = data["images"], data["labels"]
+    X = images.astype(np.float64) / 16.0 if scale else images.astype(np.int64)
+    if flatten:
+        X = X.reshape(len(X), -1)
+    return X, labels.astype(np.int64)
