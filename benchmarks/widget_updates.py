@@ -48,3 +48,20 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- 03 shopping graph (appended; the lead may move the __main__ block below this) -----------------------
+
+def bench_shopping_playground(n: int = 50) -> float:
+    from helpers.graph_playground import shopping_playground
+
+    playground = shopping_playground()
+    values = [int(v) for v in np.linspace(0, 500, n) // 10 * 10]
+
+    def move_apple_price(v):
+        playground.apple_price.value = v
+
+    return median_ms(move_apple_price, values)
+
+
+BENCHMARKS["03 shopping graph (apple price slider)"] = (bench_shopping_playground, 30.0)
