@@ -383,8 +383,9 @@ class GraphPicture:
         self.title = ax.set_title(title or "", fontsize=fontsize + 1)
         ax.text(0.0, 0.0, "forward above each edge", color=FORWARD_COLOR, transform=ax.transAxes,
                 fontsize=fontsize - 1.5, va="bottom")
-        ax.text(1.0, 0.0, "backward (∂output/∂edge) below", color=BACKWARD_COLOR, transform=ax.transAxes,
-                fontsize=fontsize - 1.5, va="bottom", ha="right", fontweight="bold")
+        self.backward_legend = ax.text(1.0, 0.0, "backward (∂output/∂edge) below", color=BACKWARD_COLOR,
+                                       transform=ax.transAxes, fontsize=fontsize - 1.5, va="bottom", ha="right",
+                                       fontweight="bold", visible=backward is not None)
         self.artists = list(self.forward_texts.values()) + list(self.backward_texts.values())
         self.update(forward, backward)
 
@@ -400,6 +401,7 @@ class GraphPicture:
 
     def update(self, forward=None, backward=None) -> None:
         """Show new values: ``forward`` / ``backward`` map edges to numbers (missing edges show nothing)."""
+        self.backward_legend.set_visible(backward is not None)
         for edge in self.spec.edges:
             f = None if forward is None else forward.get(edge)
             b = None if backward is None else backward.get(edge)

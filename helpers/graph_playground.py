@@ -16,6 +16,7 @@ from helpers.widgets import LiveFigure
 
 INPUT_NAMES = {"apple_price": "apple price (won)", "apple_count": "apple count", "orange_price": "orange price (won)",
                "orange_count": "orange count", "tax": "tax factor"}
+PAD = "padding:0 0 0 14px"
 
 
 def tax_factor(rate_percent) -> float:
@@ -30,11 +31,11 @@ def gradient_table_html(bill: GraphValues) -> str:
         g = format_value(bill.grads[name])
         step = "+0.01" if name == "tax" else "+1"
         change = format_value(bill.grads[name] * (0.01 if name == "tax" else 1.0))
-        rows.append(f"<tr><td style='text-align:left'>{html.escape(label)}</td><td><b>{g}</b></td>"
-                    f"<td style='text-align:left'>{step} → total +{change} won</td></tr>")
+        rows.append(f"<tr><td style='text-align:left'>{html.escape(label)}</td><td style='{PAD}'><b>{g}</b></td>"
+                    f"<td style='text-align:left;{PAD}'>{step} → total +{change} won</td></tr>")
     return ("<table style='border-collapse:collapse;text-align:right;font-family:monospace'>"
-            "<tr><th style='text-align:left'>input</th><th>∂total/∂input</th><th style='text-align:left'>"
-            "nudge → effect</th></tr>" + "".join(rows) + "</table>"
+            f"<tr><th style='text-align:left'>input</th><th style='{PAD}'>∂total/∂input</th>"
+            f"<th style='text-align:left;{PAD}'>nudge → effect</th></tr>" + "".join(rows) + "</table>"
             f"<div style='margin-top:4px'><b>total = {format_value(bill.output)} won</b></div>")
 
 

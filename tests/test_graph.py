@@ -230,3 +230,8 @@ def test_draw_on_given_axes_forward_only_or_shape_only():
     assert isinstance(shape.spec, GraphSpec) and all(t.get_text() == "" for t in shape.artists)
     with pytest.raises(TypeError, match="GraphValues or GraphSpec"):
         draw_graph({"a": 1})
+
+
+def test_the_backward_legend_shows_only_with_backward_values():
+    assert draw_graph(shopping_bill()).backward_legend.get_visible()
+    assert not draw_graph(shopping_bill(), show_backward=False).backward_legend.get_visible()
