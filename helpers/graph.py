@@ -18,6 +18,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import matplotlib.pyplot as plt
+from matplotlib.patches import Circle
+
 from helpers.validation import as_finite_float
 
 EXP_MAX = math.log(1.7976931348623157e308)  # ≈ 709.78: exp(x) overflows float64 above this
@@ -410,8 +413,6 @@ class GraphPicture:
 
 
 def _circle(center):
-    from matplotlib.patches import Circle
-
     return Circle(center, NODE_RADIUS, facecolor=NODE_COLOR, edgecolor="#0072B2", lw=1.6, zorder=3)
 
 
@@ -441,8 +442,6 @@ def draw_graph(values: GraphValues | GraphSpec, ax=None, show_backward: bool = T
         the :class:`GraphPicture` (call its ``update`` to change the numbers in place).
     """
     if ax is None:
-        import matplotlib.pyplot as plt
-
         _, ax = plt.subplots(figsize=(8, 3.4))
     if isinstance(values, GraphSpec):
         return GraphPicture(ax, values, title=title)

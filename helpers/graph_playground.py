@@ -62,8 +62,8 @@ class ShoppingPlayground:
         self.bill = self.compute()
         fig = Figure(figsize=(8.0, 3.9), dpi=100, layout="constrained")
         self.picture = GraphPicture(fig.add_subplot(), self.bill.spec, self.bill.forward, self.bill.backward,
-                                    title=self._title())
-        self.figure = LiveFigure(fig, self.picture.artists + [self.picture.title])
+                                    title="the shopping graph (move the sliders below)")
+        self.figure = LiveFigure(fig, self.picture.artists)  # only the numbers move (the total is in the table)
         for control in self.controls:
             control.observe(self._on_change, names="value")
         self.panel = widgets.VBox([
@@ -78,14 +78,10 @@ class ShoppingPlayground:
                              tax=tax_factor(self.tax_rate.value), orange_price=self.orange_price.value,
                              orange_count=self.orange_count.value)
 
-    def _title(self) -> str:
-        return f"total = {format_value(self.bill.output)} won (tax {self.tax_rate.value} %)"
-
     def update(self) -> None:
         """Recompute from the sliders and redraw the numbers on the graph and the gradient table."""
         self.bill = self.compute()
         self.picture.update(self.bill.forward, self.bill.backward)
-        self.picture.title.set_text(self._title())
         self.figure.redraw()
         self.table.value = gradient_table_html(self.bill)
 
