@@ -39,6 +39,23 @@ def bench_gate_playground(n: int = 100) -> float:
 BENCHMARKS = {"01 gate playground (w1 slider)": (bench_gate_playground, 30.0)}
 
 
+
+
+def bench_shopping_playground(n: int = 50) -> float:
+    from helpers.graph_playground import shopping_playground
+
+    playground = shopping_playground()
+    values = [int(v) for v in np.linspace(0, 500, n) // 10 * 10]
+
+    def move_apple_price(v):
+        playground.apple_price.value = v
+
+    return median_ms(move_apple_price, values)
+
+
+BENCHMARKS["03 shopping graph (apple price slider)"] = (bench_shopping_playground, 30.0)
+
+
 def main() -> None:
     for name, (bench, budget_ms) in BENCHMARKS.items():
         ms = bench()
