@@ -36,3 +36,22 @@ def truth_table(gate: str) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"gate must be one of {', '.join(GATE_NAMES)}, got {gate!r}")
     a, b = GATE_INPUTS[:, 0].astype(bool), GATE_INPUTS[:, 1].astype(bool)
     return GATE_INPUTS.copy(), _LOGIC[gate.upper()](a, b).astype(int)
+
+
+# --- files in data/ ---------------------------------------------------------------------------------
+
+def load_grace_hopper() -> np.ndarray:
+    """The public-domain portrait of Grace Hopper in ``data/`` (licence in ``data/README.md``).
+
+    Returns:
+        a grayscale image as float64 in [0, 1], shape ``(300, 256)`` (height, width).
+    """
+    from pathlib import Path  # imported here: this block was appended to a shared module
+
+    from PIL import Image
+
+    path = Path(__file__).resolve().parent.parent / "data" / "grace_hopper_gray.jpg"  # next to helpers/
+    if not path.exists():
+        raise FileNotFoundError(f"the course's photo is missing: expected {path.name} in the data/ folder")
+    with Image.open(path) as image:
+        return np.asarray(image.convert("L"), dtype=np.float64) / 255.0
