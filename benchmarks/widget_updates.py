@@ -48,3 +48,25 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def bench_activation_explorer(n: int = 60) -> float:
+    from helpers.activation_explorer import activation_explorer
+
+    explorer = activation_explorer("swish")
+    values = np.round(np.linspace(0.0, 5.0, n), 1).tolist()
+
+    def move_beta(v):
+        explorer.param.value = v
+
+    return median_ms(move_beta, values)
+
+
+BENCHMARKS["04 activation explorer (beta slider)"] = (bench_activation_explorer, 40.0)
+
+
+if __name__ == "__main__":  # main() above ran the entries defined before it; these were appended after it
+    for _name in ("04 activation explorer (beta slider)",):
+        _bench, _budget = BENCHMARKS[_name]
+        _ms = _bench()
+        print(f"{_name:45s} median {_ms:6.1f} ms  (budget {_budget:.0f} ms)  {'ok' if _ms <= _budget else 'OVER BUDGET'}")
