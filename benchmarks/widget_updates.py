@@ -69,4 +69,5 @@ if __name__ == "__main__":  # main() above ran the entries defined before it; th
     for _name in ("04 activation explorer (beta slider)",):
         _bench, _budget = BENCHMARKS[_name]
         _ms = _bench()
-        print(f"{_name:45s} median {_ms:6.1f} ms  (budget {_budget:.0f} ms)  {'ok' if _ms <= _budget else 'OVER BUDGET'}")
+        _verdict = "ok" if _ms <= _budget else "OVER BUDGET"
+        print(f"{_name:45s} median {_ms:6.1f} ms  (budget {_budget:.0f} ms)  {_verdict}")
