@@ -81,3 +81,16 @@ def test_bad_name_is_a_clear_error():
         activation_explorer("gelu")
     with pytest.raises(ValueError, match="name must be one of"):
         explorer_state("gelu")
+
+
+def test_plot_activation_draws_f_and_its_derivative():
+    from helpers.plotting import plot_activation
+
+    lines = plot_activation("sigmoid")
+    x, f = lines["f"].get_data()
+    assert np.allclose(f, sigmoid(x)) and np.isclose(np.max(lines["df"].get_ydata()), 0.25, atol=1e-4)
+    step_lines = plot_activation("step", value=1.0, legend=False)
+    assert np.isnan(step_lines["f"].get_ydata()).sum() == 1  # no vertical segment drawn at the jump
+    assert "threshold=1" in step_lines["f"].axes.get_title()
+    with pytest.raises(ValueError, match="name must be one of"):
+        plot_activation("gelu")
