@@ -110,25 +110,26 @@ class ActivationExplorer:
         if name not in ACTIVATIONS:
             raise ValueError(f"name must be one of {', '.join(ACTIVATIONS)}, got {name!r}")
         self.samples, self.photo = standard_samples(), standardised_photo()
-        layout = widgets.Layout(width="330px")
+        layout, style = widgets.Layout(width="370px"), {"description_width": "110px"}
         self.function = widgets.Dropdown(options=list(ACTIVATIONS), value=name, description="function",
-                                         layout=layout)
-        self.param = widgets.FloatSlider(description="parameter", continuous_update=True, layout=layout)
+                                         layout=layout, style=style)
+        self.param = widgets.FloatSlider(description="parameter", continuous_update=True, layout=layout,
+                                         style=style)
         self.shift = widgets.FloatSlider(value=shift, min=-3, max=3, step=0.1, description="input shift",
-                                         continuous_update=True, layout=layout, readout_format="+.1f")
+                                         continuous_update=True, layout=layout, style=style, readout_format="+.1f")
         self.scale = widgets.FloatSlider(value=scale, min=0.1, max=5, step=0.1, description="input scale",
-                                         continuous_update=True, layout=layout, readout_format=".1f")
-        self.status = widgets.HTML(layout=widgets.Layout(width="330px"))
+                                         continuous_update=True, layout=layout, style=style, readout_format=".1f")
+        self.status = widgets.HTML(layout=widgets.Layout(width="760px", padding="0 0 0 10px"))
         self._muted = False
         self._build_figure()
         self._on_function(None)
         self.function.observe(self._on_function, names="value")
         for control in (self.param, self.shift, self.scale):
             control.observe(self._on_change, names="value")
-        self.panel = widgets.HBox([
+        self.panel = widgets.VBox([  # controls on top: the panel fits a notebook column 800 px wide
+            widgets.HBox([widgets.VBox([self.function, self.param]), widgets.VBox([self.shift, self.scale])]),
+            self.status,
             self.figure.image,
-            widgets.VBox([self.function, self.param, self.shift, self.scale, self.status],
-                         layout=widgets.Layout(padding="10px 0 0 10px")),
         ])
 
     def _build_figure(self) -> None:
@@ -158,12 +159,13 @@ class ActivationExplorer:
         self._muted = True
         try:
             if act.param is None:
-                self.param.disabled, self.param.description = True, "(no parameter)"
+                self.param.disabled, self.param.description, self.param.readout = True, "(no parameter)", False
             else:
                 lo, hi, step = PARAM_RANGES[act.param]
                 self.param.min, self.param.max = -1e9, 1e9  # widen first so min <= max at every step
                 self.param.min, self.param.max, self.param.step = lo, hi, step
                 self.param.value, self.param.description, self.param.disabled = act.default, act.param, False
+                self.param.readout = True
         finally:
             self._muted = False
         (f_lo, f_hi), (df_lo, df_hi) = output_limits(act.name)
@@ -202,9 +204,9 @@ class ActivationExplorer:
         self.figure.redraw(full=full)
         param = "" if act.param is None else f", {act.param} = {self.param.value:g}"
         self.status.value = (
-            f"<b>{html.escape(act.name)}</b>{html.escape(param)}<br>inputs: {self.scale.value:.1f}·z "
-            f"{self.shift.value:+.1f}<br>gradient ≈ 0 for <b>{s['flat']:.1%}</b> of the inputs"
-            f"<br>outputs exactly 0: <b>{s['zero']:.1%}</b>")
+            f"<b>{html.escape(act.name)}</b>{html.escape(param)} · inputs {self.scale.value:.1f}·z "
+            f"{self.shift.value:+.1f} · gradient ≈ 0 for <b>{s['flat']:.1%}</b> of the inputs · "
+            f"outputs exactly 0: <b>{s['zero']:.1%}</b>")
 
     def _repr_mimebundle_(self, **kwargs):
         return self.panel._repr_mimebundle_(**kwargs)
