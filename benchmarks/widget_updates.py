@@ -39,8 +39,6 @@ def bench_gate_playground(n: int = 100) -> float:
 BENCHMARKS = {"01 gate playground (w1 slider)": (bench_gate_playground, 30.0)}
 
 
-
-
 def bench_shopping_playground(n: int = 50) -> float:
     from helpers.graph_playground import shopping_playground
 
@@ -54,6 +52,21 @@ def bench_shopping_playground(n: int = 50) -> float:
 
 
 BENCHMARKS["03 shopping graph (apple price slider)"] = (bench_shopping_playground, 30.0)
+
+
+def bench_activation_explorer(n: int = 60) -> float:
+    from helpers.activation_explorer import activation_explorer
+
+    explorer = activation_explorer("swish")
+    values = np.round(np.linspace(0.0, 5.0, n), 1).tolist()
+
+    def move_beta(v):
+        explorer.param.value = v
+
+    return median_ms(move_beta, values)
+
+
+BENCHMARKS["04 activation explorer (beta slider)"] = (bench_activation_explorer, 40.0)
 
 
 def main() -> None:

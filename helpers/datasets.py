@@ -59,3 +59,18 @@ def load_digits(flatten: bool = True, scale: bool = True) -> tuple[np.ndarray, n
     if flatten:
         X = X.reshape(len(X), -1)
     return X, labels.astype(np.int64)
+
+
+def load_grace_hopper() -> np.ndarray:
+    """The public-domain portrait of Grace Hopper in ``data/`` (licence in ``data/README.md``).
+
+    Returns:
+        a grayscale image as float64 in [0, 1], shape ``(300, 256)`` (height, width).
+    """
+    from PIL import Image
+
+    path = DATA_DIR / "grace_hopper_gray.jpg"
+    if not path.exists():
+        raise FileNotFoundError(f"the course's photo is missing: expected {path.name} in the data/ folder")
+    with Image.open(path) as image:
+        return np.asarray(image.convert("L"), dtype=np.float64) / 255.0

@@ -202,3 +202,39 @@ def plot_output_surface(w, b, ax=None, resolution: int = 60):
     surface = ax.plot_surface(gx, gy, out, cmap=REGION_CMAP, vmin=0, vmax=1, linewidth=0, antialiased=False)
     ax.set(xlabel="$x_1$", ylabel="$x_2$", zlabel="output $y$", zticks=[0, 1])
     return surface
+
+
+# --- notebook 04: activation functions ----------------------------------------------------------------
+
+def plot_activation(name: str, value=None, ax=None, x_range=(-5.0, 5.0), legend: bool = True):
+    """Draw an activation (solid) and its derivative (dashed) from ``helpers.activations.ACTIVATIONS``.
+
+    Args:
+        name: a registry key, e.g. ``"relu"``. value: its parameter (``None``: the default).
+        x_range: the inputs shown, ``(lo, hi)``.
+
+    Returns:
+        ``{"f": Line2D, "df": Line2D}``.
+    """
+    from helpers.activations import ACTIVATIONS  # imported here: this block was appended to a shared module
+
+    if name not in ACTIVATIONS:
+        raise ValueError(f"name must be one of {', '.join(ACTIVATIONS)}, got {name!r}")
+    act = ACTIVATIONS[name]
+    ax = _axes(ax, figsize=(4.5, 3.2))
+    x = np.linspace(*x_range, 801)
+    f, df = np.asarray(act(x, value)), np.asarray(act.derivative(x, value))
+    if name == "step":  # break the vertical line at the jump
+        jump = np.argmax(f > 0.5)
+        f = np.insert(f, jump, np.nan)
+        df = np.insert(df, jump, np.nan)
+        x = np.insert(x, jump, np.nan)
+    (line_f,) = ax.plot(x, f, color="#0072B2", lw=2, label="f(x)")
+    (line_df,) = ax.plot(x, df, color="#D55E00", lw=2, ls="--", label="f'(x)")
+    param = "" if act.param is None else f" ({act.param}={act.default if value is None else value:g})"
+    ax.set(title=f"{name}{param}", xlabel="x")
+    ax.axhline(0, color="gray", lw=0.8)
+    ax.axvline(0, color="gray", lw=0.8)
+    if legend:
+        ax.legend(loc="upper left", fontsize=9)
+    return {"f": line_f, "df": line_df}
