@@ -83,6 +83,24 @@ class SequenceRegressor:
         self.rnn.backward(self.out.backward(2.0 * diff / diff.size))
         return float(np.mean(diff**2))
 
+    def generate(self, warmup, n_steps: int) -> np.ndarray:
+        """Read ``warmup`` ``(T0, N, D)``, then feed each output back in as the next input, ``n_steps`` times.
+
+        Needs ``output_size == input_size`` and a unidirectional RNN (the future is not known yet).
+        Returns ``(n_steps, N, D)``: the model's own continuation of each sequence.
+        """
+        if self.rnn.bidirectional or self.out.out_features != self.rnn.input_size:
+            raise ValueError("generate needs a unidirectional model whose output size equals its input size")
+        n_steps = as_positive_int(n_steps, "n_steps")
+        hs, h = self.rnn.forward(warmup)
+        y = self.out.forward(hs[-1:])
+        generated = []
+        for _ in range(n_steps):
+            generated.append(y[0])
+            hs, h = self.rnn.forward(y, h)
+            y = self.out.forward(hs)
+        return np.stack(generated)
+
     def sgd_step(self, lr: float, max_norm: float | None = None) -> float:
         """``p -= lr * dp`` for every parameter, after clipping the global norm to ``max_norm``.
 
@@ -103,16 +121,23 @@ def train(model: SequenceRegressor, batches, steps: int, lr: float = 0.05, max_n
         batches: a function ``step -> (xs, ys)``.  callback: optional ``callback(step, loss)``.
 
     Returns:
-        ``{'loss': [...], 'grad_norm': [...]}``, one entry per step.
+        ``{'loss': [...], 'grad_norm': [...], 'diverged_at': None}``, one entry per step. If the loss or the
+        gradient stops being a finite number (training blew up), training stops there and ``diverged_at``
+        holds the step, instead of NumPy printing overflow warnings for every later step.
     """
     steps = as_positive_int(steps, "steps")
     lr = as_finite_float(lr, "lr")
-    history = {"loss": [], "grad_norm": []}
+    history = {"loss": [], "grad_norm": [], "diverged_at": None}
     for step in range(steps):
         xs, ys = batches(step)
-        loss = model.loss(xs, ys)
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss = model.loss(xs, ys)
+            norm = model.sgd_step(lr, max_norm) if np.isfinite(loss) else np.inf
         history["loss"].append(loss)
-        history["grad_norm"].append(model.sgd_step(lr, max_norm))
+        history["grad_norm"].append(norm)
+        if not (np.isfinite(loss) and np.isfinite(norm)):
+            history["diverged_at"] = step
+            break
         if callback is not None:
             callback(step, loss)
     return history

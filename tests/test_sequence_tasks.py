@@ -65,3 +65,35 @@ def test_sgd_with_clipping_learns_next_value_and_beats_persistence():
 def test_loss_rejects_mismatched_targets():
     with pytest.raises(ValueError, match="ys must have the shape"):
         SequenceRegressor(1, 2, seed=0).loss(np.zeros((3, 1, 1)), np.zeros((3, 1, 2)))
+
+
+def test_training_that_blows_up_stops_and_says_where_without_warnings(recwarn):
+    from helpers.rnn import orthogonal
+
+    def batches(step):
+        b = noisy_sines(16, 31, noise=0.1, seed=step)
+        return b.noisy[:-1], b.noisy[1:]
+
+    wild = SequenceRegressor(1, 16, seed=0)
+    wild.rnn.params["Wh"][:] = 2.5 * orthogonal(16, 0)  # exploding regime
+    history = train(wild, batches, 400, lr=0.3, max_norm=None)
+    assert history["diverged_at"] is not None and len(history["loss"]) == history["diverged_at"] + 1
+    tamed = SequenceRegressor(1, 16, seed=0)
+    tamed.rnn.params["Wh"][:] = 2.5 * orthogonal(16, 0)
+    clipped = train(tamed, batches, 400, lr=0.3, max_norm=1.0)
+    assert clipped["diverged_at"] is None and np.mean(clipped["loss"][-20:]) < 0.1
+    assert not recwarn.list
+
+
+def test_generate_feeds_outputs_back_and_needs_a_forward_model():
+    model = SequenceRegressor(1, 4, seed=0)
+    warmup = noisy_sines(3, 10, seed=0).noisy
+    out = model.generate(warmup, 5)
+    assert out.shape == (5, 3, 1)
+    hs, h = model.rnn.forward(warmup)
+    first = model.out.forward(hs[-1:])[0]
+    assert np.allclose(out[0], first)
+    second = model.out.forward(model.rnn.forward(first[None], h)[0])[0]
+    assert np.allclose(out[1], second)
+    with pytest.raises(ValueError, match="unidirectional"):
+        SequenceRegressor(1, 4, bidirectional=True, seed=0).generate(warmup, 2)
