@@ -66,6 +66,8 @@ def check_rnn_step(step) -> bool:
     rng = np.random.default_rng(7)
     x, h_prev = rng.standard_normal((3, 2)), rng.standard_normal((3, 4))
     Wx, Wh, b = rng.standard_normal((2, 4)), rng.standard_normal((4, 4)), rng.standard_normal(4)
+    if not callable(step):
+        return report(False, "", "define a function step(x, h_prev, Wx, Wh, b) that returns the new hidden state.")
     try:
         got = np.asarray(step(x, h_prev, Wx, Wh, b), dtype=float)
     except Exception as err:  # the learner's code: report, never raise

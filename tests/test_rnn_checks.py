@@ -19,6 +19,8 @@ def test_step_mistakes_get_hints(capsys):
     assert "raised ValueError" in capsys.readouterr().out
     assert not check_rnn_step(lambda x, h, Wx, Wh, b: np.tanh(x @ Wx + h @ Wh + b)[0])
     assert "must be (3, 4)" in capsys.readouterr().out
+    assert not check_rnn_step(None)
+    assert "define a function" in capsys.readouterr().out
 
 
 def test_shapes_solution_passes_and_the_16_8_8_confusion_is_named(capsys):
@@ -33,3 +35,9 @@ def test_param_count_solution_and_hints(capsys):
     assert not check_rnn_param_count(10 * 32 + 32 * 32 + 32, 10, 32, bidirectional=True)
     assert "reverse direction" in capsys.readouterr().out
     assert not check_rnn_param_count("many", 10, 32)
+
+
+def test_unanswered_exercises_get_a_hint_not_a_traceback(capsys):
+    assert not check_rnn_shapes(5, 2, 3, 8, True, None, None)
+    assert not check_rnn_param_count(None, 3, 8)
+    assert capsys.readouterr().out.count("❌") == 2
