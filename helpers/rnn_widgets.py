@@ -72,7 +72,7 @@ class TimeStepper:
         ax_heat.grid(False)
         fig.colorbar(self.heat, ax=ax_heat, fraction=0.04, pad=0.01)
 
-        self.bars = ax_bar.barh(np.arange(F), np.zeros(F), color=BLUE, height=0.8)
+        self.bars = ax_bar.barh(np.arange(F), np.zeros(F), color=BLUE, height=0.8, edgecolor="#333333", lw=0.5)
         (self.previous,) = ax_bar.plot(np.zeros(F), np.arange(F), "|", color="black", ms=8, label="h_(t-1)")
         ax_bar.set(xlim=(-1.05, 1.05), ylim=(F - 0.5, -0.5), xlabel="value", title="h_t (bars), h_(t-1) (ticks)")
         if F > self.model.rnn.hidden_size:  # bidirectional: mark where the reverse direction starts
@@ -107,9 +107,10 @@ class TimeStepper:
         self.current.set_data([t], [state["x"]])
         self.cursor.set_xdata([t, t])
         self.column.set_x(t - 0.5)
-        for bar, value in zip(self.bars, state["h"], strict=True):
+        colors = self.heat.cmap(self.heat.norm(state["h"]))  # the bars take the heat map's colours
+        for bar, value, color in zip(self.bars, state["h"], colors, strict=True):
             bar.set_width(value)
-            bar.set_color(ORANGE if value < 0 else BLUE)
+            bar.set_facecolor(color)
         self.previous.set_xdata(state["h_prev"])
         self.figure.redraw(full=new_sequence)
         change = np.linalg.norm(state["h"] - state["h_prev"])
