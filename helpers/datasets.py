@@ -36,3 +36,13 @@ def truth_table(gate: str) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"gate must be one of {', '.join(GATE_NAMES)}, got {gate!r}")
     a, b = GATE_INPUTS[:, 0].astype(bool), GATE_INPUTS[:, 1].astype(bool)
     return GATE_INPUTS.copy(), _LOGIC[gate.upper()](a, b).astype(int)
+
+
+def load_river_song() -> str:
+    """The short text of notebook 07's character-level RNN (``data/rnn_river_song.txt``, 11 lines, 492 chars).
+
+    Written for this course and dedicated to the public domain (CC0); see ``data/README.md``.
+    """
+    from pathlib import Path
+
+    return (Path(__file__).resolve().parent.parent / "data" / "rnn_river_song.txt").read_text(encoding="utf-8")
