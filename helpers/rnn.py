@@ -287,6 +287,8 @@ def gradient_flow(wh_scale: float, nonlinearity: str = "tanh", steps: int = 40, 
     """
     wh_scale = as_finite_float(wh_scale, "wh_scale")
     steps = as_positive_int(steps, "steps")
+    if not 0 <= wh_scale <= 5 or steps > 200:  # keeps s**steps (and a ReLU state) far from float overflow
+        raise ValueError(f"gradient_flow takes 0 <= wh_scale <= 5 and steps <= 200, got {wh_scale} and {steps}")
     rnn = RNN(1, hidden_size, nonlinearity=nonlinearity, seed=seed)
     rnn.params["Wh"] = wh_scale * orthogonal(hidden_size, seed)
     rng = np.random.default_rng(seed + 1)

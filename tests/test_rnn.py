@@ -206,6 +206,24 @@ def test_tanh_keeps_the_state_bounded_while_relu_blows_up():
     assert relu.state_norm.max() > 1e6
 
 
+def test_gradient_flow_stays_finite_at_its_extremes(recwarn):
+    for nonlinearity in ("tanh", "relu"):
+        flow = gradient_flow(5.0, nonlinearity, steps=200)
+        assert np.all(np.isfinite(flow.grad_norm)) and np.all(np.isfinite(flow.state_norm))
+    assert np.all(np.isfinite(gradient_flow(0.0, steps=200).grad_norm))
+    assert not recwarn.list
+    with pytest.raises(ValueError, match="wh_scale"):
+        gradient_flow(6.0)
+
+
+def test_tanh_rnn_is_finite_for_huge_inputs(recwarn):
+    rnn = RNN(2, 3, bidirectional=True, seed=0)
+    out, _ = rnn.forward(np.full((4, 2, 2), 1e6))
+    assert np.all(np.abs(out) <= 1)
+    assert np.all(np.isfinite(rnn.backward(np.ones_like(out))))
+    assert not recwarn.list
+
+
 # ---- clear errors ---------------------------------------------------------------------------------------
 
 
