@@ -111,8 +111,9 @@ class RNN:
         """
         xs = as_float_array(xs, "xs", ndim=3)
         T, N, D = xs.shape
-        if D != self.input_size:
-            raise ValueError(f"xs must have shape (T, N, D) with D = input_size = {self.input_size}, got {xs.shape}")
+        if D != self.input_size or T == 0 or N == 0:
+            raise ValueError(f"xs must have shape (T, N, D) with T, N >= 1 and D = input_size = {self.input_size}, "
+                             f"got {xs.shape}")
         dirs, H = self.num_directions, self.hidden_size
         if h0 is None:
             h0 = np.zeros((dirs, N, H))

@@ -231,6 +231,8 @@ def test_wrong_input_shapes_get_clear_errors():
     rnn = RNN(3, 4, bidirectional=True, seed=0)
     with pytest.raises(ValueError, match=r"\(T, N, D\)"):
         rnn.forward(np.zeros((5, 2, 2)))
+    with pytest.raises(ValueError, match=r"T, N >= 1"):
+        rnn.forward(np.zeros((0, 2, 3)))
     with pytest.raises(ValueError, match="3-dimensional"):
         rnn.forward(np.zeros((5, 3)))
     with pytest.raises(ValueError, match=r"h0 must have shape \(dirs, N, H\) = \(2, 2, 4\)"):
