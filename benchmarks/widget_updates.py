@@ -69,6 +69,37 @@ def bench_activation_explorer(n: int = 60) -> float:
 BENCHMARKS["04 activation explorer (beta slider)"] = (bench_activation_explorer, 40.0)
 
 
+# ---- notebook 07 (RNNs) -----------------------------------------------------------------------------------
+
+
+def bench_rnn_time_stepper(n: int = 60) -> float:
+    from helpers.rnn_widgets import TimeStepper
+    from helpers.sequence_tasks import SequenceRegressor, noisy_sines
+
+    batch = noisy_sines(4, 40, seed=0)
+    panel = TimeStepper(SequenceRegressor(1, 16, seed=0), batch.noisy, batch.clean)
+
+    def move_t(v):
+        panel.t.value = v
+
+    return median_ms(move_t, [i % 40 for i in range(1, n + 1)])
+
+
+def bench_rnn_gradient_flow(n: int = 46) -> float:
+    from helpers.rnn_widgets import GradientFlowExplorer
+
+    panel = GradientFlowExplorer()
+
+    def move_scale(v):
+        panel.scale.value = v
+
+    return median_ms(move_scale, np.round(np.linspace(0.2, 2.5, n), 2).tolist())
+
+
+BENCHMARKS["07 RNN time stepper (t slider)"] = (bench_rnn_time_stepper, 40.0)
+BENCHMARKS["07 RNN gradient flow (Wh scale slider)"] = (bench_rnn_gradient_flow, 30.0)
+
+
 def main() -> None:
     for name, (bench, budget_ms) in BENCHMARKS.items():
         ms = bench()

@@ -74,3 +74,11 @@ def load_grace_hopper() -> np.ndarray:
         raise FileNotFoundError(f"the course's photo is missing: expected {path.name} in the data/ folder")
     with Image.open(path) as image:
         return np.asarray(image.convert("L"), dtype=np.float64) / 255.0
+
+
+def load_river_song() -> str:
+    """The short text of notebook 07's character-level RNN (``data/rnn_river_song.txt``, 11 lines, 492 chars).
+
+    Written for this course and dedicated to the public domain (CC0); see ``data/README.md``.
+    """
+    return (DATA_DIR / "rnn_river_song.txt").read_text(encoding="utf-8")

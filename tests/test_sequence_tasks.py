@@ -1,0 +1,99 @@
+"""helpers.sequence_tasks: the sine data, the RNN + readout regressor, and SGD training that works."""
+
+import numpy as np
+import pytest
+
+from helpers.sequence_tasks import SequenceRegressor, noisy_sines, train
+
+
+def numerical_gradient(f, x, eps=1e-6):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
+        plus = f()
+        x[i] = old - eps
+        minus = f()
+        x[i] = old
+        grad[i] = (plus - minus) / (2 * eps)
+    return grad
+
+
+def test_noisy_sines_shapes_and_noise_level():
+    batch = noisy_sines(200, 50, noise=0.2, seed=0)
+    assert batch.noisy.shape == batch.clean.shape == (50, 200, 1) and batch.period.shape == (200,)
+    assert np.std(batch.noisy - batch.clean) == pytest.approx(0.2, rel=0.05)
+    assert np.abs(batch.clean).max() <= 1.0
+    assert np.array_equal(noisy_sines(3, 5, seed=1).noisy, noisy_sines(3, 5, seed=1).noisy)
+
+
+def test_noisy_sines_rejects_negative_noise():
+    with pytest.raises(ValueError, match="noise"):
+        noisy_sines(2, 5, noise=-0.1)
+
+
+@pytest.mark.parametrize("bidirectional", [False, True])
+def test_regressor_loss_gradients_match_numerical(bidirectional):
+    model = SequenceRegressor(1, 3, 1, bidirectional=bidirectional, seed=0)
+    batch = noisy_sines(2, 4, seed=0)
+    xs, ys = batch.noisy, batch.clean
+    model.loss(xs, ys)
+    analytic = {k: v.copy() for k, v in model.grads.items()}
+    for name, p in model.params.items():
+        num = numerical_gradient(lambda: model.loss(xs, ys), p)
+        err = np.linalg.norm(num - analytic[name]) / (np.linalg.norm(num) + np.linalg.norm(analytic[name]))
+        assert err < 1e-8, name
+
+
+def test_sgd_with_clipping_learns_next_value_and_beats_persistence():
+    T, N = 30, 32
+
+    def batches(step):
+        b = noisy_sines(N, T + 1, noise=0.1, seed=100 + step)
+        return b.noisy[:-1], b.noisy[1:]
+
+    model = SequenceRegressor(1, 16, seed=0)
+    history = train(model, batches, 400, lr=0.3, max_norm=1.0)
+    assert len(history["loss"]) == len(history["grad_norm"]) == 400
+    test = noisy_sines(128, T + 1, noise=0.1, seed=1)
+    mse = np.mean((model.predict(test.noisy[:-1]) - test.noisy[1:]) ** 2)
+    persistence = np.mean((test.noisy[:-1] - test.noisy[1:]) ** 2)  # "tomorrow = today"
+    assert mse < 0.7 * persistence
+    assert np.mean(history["loss"][-20:]) < 0.2 * np.mean(history["loss"][:5])
+
+
+def test_loss_rejects_mismatched_targets():
+    with pytest.raises(ValueError, match="ys must have the shape"):
+        SequenceRegressor(1, 2, seed=0).loss(np.zeros((3, 1, 1)), np.zeros((3, 1, 2)))
+
+
+def test_training_that_blows_up_stops_and_says_where_without_warnings(recwarn):
+    from helpers.rnn import orthogonal
+
+    def batches(step):
+        b = noisy_sines(16, 31, noise=0.1, seed=step)
+        return b.noisy[:-1], b.noisy[1:]
+
+    wild = SequenceRegressor(1, 16, seed=0)
+    wild.rnn.params["Wh"][:] = 2.5 * orthogonal(16, 0)  # exploding regime
+    history = train(wild, batches, 400, lr=0.3, max_norm=None)
+    assert history["diverged_at"] is not None and len(history["loss"]) == history["diverged_at"] + 1
+    tamed = SequenceRegressor(1, 16, seed=0)
+    tamed.rnn.params["Wh"][:] = 2.5 * orthogonal(16, 0)
+    clipped = train(tamed, batches, 400, lr=0.3, max_norm=1.0)
+    assert clipped["diverged_at"] is None and np.mean(clipped["loss"][-20:]) < 0.1
+    assert not recwarn.list
+
+
+def test_generate_feeds_outputs_back_and_needs_a_forward_model():
+    model = SequenceRegressor(1, 4, seed=0)
+    warmup = noisy_sines(3, 10, seed=0).noisy
+    out = model.generate(warmup, 5)
+    assert out.shape == (5, 3, 1)
+    hs, h = model.rnn.forward(warmup)
+    first = model.out.forward(hs[-1:])[0]
+    assert np.allclose(out[0], first)
+    second = model.out.forward(model.rnn.forward(first[None], h)[0])[0]
+    assert np.allclose(out[1], second)
+    with pytest.raises(ValueError, match="unidirectional"):
+        SequenceRegressor(1, 4, bidirectional=True, seed=0).generate(warmup, 2)
