@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from helpers.activations import ACTIVATIONS
 from helpers.datasets import load_grace_hopper
 from helpers.validation import as_finite_float, as_float_array
-from helpers.widgets import LiveFigure
+from helpers.widgets import LiveFigure, Panel
 
 #: The slider range (min, max, step) of each parameter of the 1-D views.
 PARAM_RANGES = {"threshold": (-3.0, 3.0, 0.1), "alpha": (0.0, 3.0, 0.01), "beta": (0.0, 5.0, 0.1),
@@ -100,7 +100,7 @@ def explorer_state(name: str, value=None, shift: float = 0.0, scale: float = 1.0
     }
 
 
-class ActivationExplorer:
+class ActivationExplorer(Panel):
     """Dropdown for the function, sliders for its parameter and for the input's shift and scale.
 
     Display it by leaving it as the last expression of a cell; read ``explorer.state`` for the numbers.
@@ -208,8 +208,6 @@ class ActivationExplorer:
             f"{self.shift.value:+.1f} · gradient ≈ 0 for <b>{s['flat']:.1%}</b> of the inputs · "
             f"outputs exactly 0: <b>{s['zero']:.1%}</b>")
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.panel._repr_mimebundle_(**kwargs)
 
 
 def activation_explorer(name: str = "sigmoid", shift: float = 0.0, scale: float = 1.0) -> ActivationExplorer:

@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from helpers.graph import GraphPicture, GraphValues, format_value, shopping_bill
-from helpers.widgets import LiveFigure
+from helpers.widgets import LiveFigure, Panel
 
 INPUT_NAMES = {"apple_price": "apple price (won)", "apple_count": "apple count", "orange_price": "orange price (won)",
                "orange_count": "orange count", "tax": "tax factor"}
@@ -39,7 +39,7 @@ def gradient_table_html(bill: GraphValues) -> str:
             f"<div style='margin-top:4px'><b>total = {format_value(bill.output)} won</b></div>")
 
 
-class ShoppingPlayground:
+class ShoppingPlayground(Panel):
     """Sliders for apple/orange price and count and the tax rate over a live drawing of the shopping graph.
 
     Tests (and learners) can set ``playground.apple_price.value = 120`` and read ``playground.bill``
@@ -88,8 +88,6 @@ class ShoppingPlayground:
     def _on_change(self, _change) -> None:
         self.update()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.panel._repr_mimebundle_(**kwargs)
 
 
 def shopping_playground(apple_price=100, apple_count=2, orange_price=150, orange_count=3,

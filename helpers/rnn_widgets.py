@@ -17,12 +17,12 @@ from matplotlib.figure import Figure
 from helpers.rnn import gradient_flow
 from helpers.sequence_tasks import SequenceRegressor
 from helpers.validation import as_float_array
-from helpers.widgets import LiveFigure
+from helpers.widgets import LiveFigure, Panel
 
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
 
 
-class TimeStepper:
+class TimeStepper(Panel):
     """Step through one sequence: the inputs so far, the model's outputs so far, and ``h_t`` as bars and as
     one column of the heat map of all hidden states.
 
@@ -117,11 +117,9 @@ class TimeStepper:
         self.status.value = (f"<b>t = {t}</b>: x_t = {state['x']:+.2f}, output y_t = {state['y']:+.2f}, "
                              f"||h_t − h_(t−1)|| = {change:.2f}")
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.panel._repr_mimebundle_(**kwargs)
 
 
-class GradientFlowExplorer:
+class GradientFlowExplorer(Panel):
     """A slider for ``s`` in ``Wh = s · Q`` (``Q`` orthogonal); plots ``||dL/dh||`` k steps back and ``||h_t||``.
 
     The dashed line is ``s**k``, what a linear RNN (no nonlinearity) would give: tanh can only pull the
@@ -179,5 +177,3 @@ class GradientFlowExplorer:
                              f"{self.flows['relu'].state_norm.max():.1e}.")
         self.figure.redraw()
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.panel._repr_mimebundle_(**kwargs)

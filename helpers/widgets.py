@@ -62,7 +62,36 @@ class LiveFigure:
         return buf.getvalue()
 
 
-class GatePlayground:
+def _close_tree(widget) -> None:
+    """Close ``widget`` and every widget inside it."""
+    for child in getattr(widget, "children", ()):
+        _close_tree(child)
+    widget.close()
+
+
+class Panel:
+    """What every interactive panel of the course shares.
+
+    A subclass sets ``self.panel`` (its widget tree) and ``self.figure`` (its :class:`LiveFigure`).
+    Left as the last expression of a cell, a panel shows as the live widget; a PNG of its figure rides
+    along in the same output, so places without a kernel (GitHub, nbviewer, the static HTML build)
+    still show the panel's default picture.
+    """
+
+    panel: widgets.Box
+    figure: LiveFigure
+
+    def close(self) -> None:
+        """Close every widget of the panel (frees them in the kernel)."""
+        _close_tree(self.panel)
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = dict(self.panel._repr_mimebundle_(**kwargs) or {})
+        bundle["image/png"] = self.figure.png()
+        return bundle
+
+
+class GatePlayground(Panel):
     """Sliders for ``w1``, ``w2``, ``b`` and a target gate; shows the line, the half-planes and the truth table.
 
     Display it by leaving it as the last expression of a cell. Tests (and curious learners) can set
@@ -122,14 +151,6 @@ class GatePlayground:
     def _on_change(self, _change) -> None:
         if not self._muted:
             self.update()
-
-    def close(self) -> None:
-        """Close every widget of the panel (frees them in the kernel and in the saved notebook)."""
-        for child in (self.panel, *self.panel.children, *self.panel.children[1].children):
-            child.close()
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.panel._repr_mimebundle_(**kwargs)
 
 
 def gate_playground(w1: float = 0.5, w2: float = 0.5, b: float = -0.7, gate: str = "AND") -> GatePlayground:

@@ -61,3 +61,8 @@ def test_close_closes_every_widget_of_the_panel():
     p = gate_playground()
     p.close()
     assert p.panel.comm is None and p.w1.comm is None and p.figure.image.comm is None
+
+
+def test_a_panel_carries_a_png_of_its_figure_for_places_without_a_kernel():
+    bundle = gate_playground()._repr_mimebundle_()
+    assert bundle["image/png"].startswith(b"\x89PNG")
