@@ -1,4 +1,7 @@
-"""Shared test set-up: draw with Agg (no screen), close figures after each test."""
+"""Shared test set-up: draw with Agg (no screen), close figures after each test, a headless Chromium."""
+
+import os
+import shutil
 
 import matplotlib
 
@@ -29,3 +32,33 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.section("browser: key press on a slider -> new picture (goal: median <= 120 ms)")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (no browser download).
+
+    Needs ``apt-get install chromium`` and the ``playwright`` package (in requirements.txt). Without
+    them the tests that use this fixture are skipped with the reason, except in CI (``CI`` set), where
+    a missing browser is a failure.
+    """
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    missing = [what for what, ok in (("Chromium (apt-get install chromium)", executable),
+                                     ("the playwright package (pip install playwright)", sync_playwright)) if not ok]
+    if missing:
+        reason = "browser tests need " + " and ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(reason + " — CI must run them")
+        pytest.skip(reason)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()

@@ -1,8 +1,6 @@
 """Every notebook in a real JupyterLab, in headless Chromium: runs clean, widgets render, sliders redraw.
 
-Marked ``browser``. Needs Debian's ``chromium`` (``apt-get install chromium``) and the ``playwright``
-Python package (in requirements.txt; it drives the system Chromium, no browser download). Without a
-browser these tests are skipped with the reason, except in CI (``CI`` set), where that is a failure.
+Marked ``browser``: they need Chromium (see the ``chromium`` fixture in conftest.py).
 
 Per notebook it saves a screenshot under ``artifacts/screenshots/`` and, for notebooks with widgets,
 the key-press-to-new-picture latency of the first slider (goal: median <= 120 ms) in
@@ -27,9 +25,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 TOKEN = "course-browser-test"
 # JupyterLab settings for a quiet, fully rendered page: no news pop-up, every cell in the DOM.
 LAB_SETTINGS = {
@@ -41,21 +36,6 @@ LAB_SETTINGS = {
 pytestmark = pytest.mark.browser
 
 
-def _browser_or_skip():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    missing = [what for what, ok in (("Chromium (apt-get install chromium)", CHROMIUM),
-                                     ("the playwright package (pip install playwright)", sync_playwright)) if not ok]
-    if missing:
-        reason = "browser tests need " + " and ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(reason + " — CI must run them")
-        pytest.skip(reason)
-    return sync_playwright
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -63,9 +43,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+def lab(tmp_path_factory, chromium):
     """A JupyterLab on 127.0.0.1 serving a scratch copy of notebooks/ (so nothing in the repo is saved over)."""
-    sync_playwright = _browser_or_skip()
     root = tmp_path_factory.mktemp("lab")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     settings = root / "settings"
@@ -92,10 +71,7 @@ def lab(tmp_path_factory):
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("JupyterLab did not start: " + (root / "lab.log").read_text()[-2000:]) from None
                 time.sleep(0.5)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            yield base, browser
-            browser.close()
+        yield base, chromium
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -1,0 +1,85 @@
+"""The pages for people without Python work offline: static HTML and reveal.js decks (tools/build_pages.py).
+
+Each page is opened from disk in headless Chromium with the network off: nothing may be requested
+from outside, no script may fail, the maths must be typeset and each widget must show its picture.
+"""
+
+import importlib.util
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("build_pages", ROOT / "tools" / "build_pages.py")
+build_pages = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(build_pages)
+
+NOTEBOOKS = build_pages.NOTEBOOKS
+VALID_SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_every_cell_carries_slide_metadata(path):
+    cells = nbformat.read(path, as_version=4).cells
+    types = [c.metadata.get("slideshow", {}).get("slide_type") for c in cells]
+    assert types[0] == "slide" and set(types) <= VALID_SLIDE_TYPES, "run: python tools/build_pages.py tag"
+    assert types.count("slide") >= 5  # one idea per slide, not one wall of text
+
+
+def _open_offline(browser, page_path: Path):
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems = []
+    page.on("requestfailed", lambda request: problems.append(f"request failed: {request.url}"))
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.goto(page_path.as_uri())
+    page.wait_for_load_state("load")
+    deadline = time.monotonic() + 20  # MathJax typesets after load
+    while time.monotonic() < deadline and not page.evaluate("() => document.querySelector('.MathJax_CHTML')"):
+        time.sleep(0.2)
+    return context, page, problems
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pages")
+    return build_pages.build_html(out / "html"), build_pages.build_slides(out / "slides")
+
+
+@pytest.mark.browser
+def test_static_html_pages_work_offline(built, chromium):
+    html_pages, _ = built
+    assert {p.name for p in html_pages} >= {"index.html", "glossary.html"} | {f"{n.stem}.html" for n in NOTEBOOKS}
+    for page_path in html_pages:
+        context, page, problems = _open_offline(chromium, page_path)
+        try:
+            assert not problems, f"{page_path.name}: {problems[:3]}"
+            if page_path.stem[:2].isdigit():
+                assert page.locator(".MathJax_CHTML").count() > 0, f"{page_path.name}: no maths typeset"
+                nb = nbformat.read(ROOT / "notebooks" / f"{page_path.stem}.ipynb", as_version=4)
+                outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+                n_widgets = sum(build_pages.WIDGET_VIEW in o.get("data", {}) for o in outputs)
+                pictures = page.locator("img[src^='data:image/png'] + p:has-text('Interactive in JupyterLab')")
+                assert pictures.count() == n_widgets, f"{page_path.name}: a widget without its picture"
+        finally:
+            context.close()
+
+
+@pytest.mark.browser
+def test_slide_decks_work_offline(built, chromium, tmp_path):
+    _, decks = built
+    assert len(decks) == len(NOTEBOOKS)
+    for deck in decks:
+        context, page, problems = _open_offline(chromium, deck)
+        try:
+            assert not problems, f"{deck.name}: {problems[:3]}"
+            n_slides = page.evaluate("() => document.querySelectorAll('.reveal .slides > section').length")
+            assert n_slides >= 5, f"{deck.name}: {n_slides} slides"
+            before = page.evaluate("() => location.hash")
+            page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(300)
+            assert page.evaluate("() => location.hash") != before, f"{deck.name}: the deck does not advance"
+        finally:
+            context.close()
