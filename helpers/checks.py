@@ -40,22 +40,6 @@ def check_nor_weights(w1, w2, b) -> bool:
     return check_gate_weights("NOR", w1, w2, b)
 
 
-def check_truth_table(gate: str, answers) -> bool:
-    """Exercise: the learner's predicted outputs for rows (0,0), (0,1), (1,0), (1,1) of ``gate``."""
-    if gate not in GATE_NAMES:
-        return report(False, "", f"gate must be one of {', '.join(GATE_NAMES)}, got {gate!r}.")
-    try:
-        answers = np.asarray(answers, dtype=float).reshape(-1)
-    except (TypeError, ValueError):
-        return report(False, "", "answers must be four numbers 0 or 1, like [0, 0, 0, 1].")
-    if answers.shape != (4,):
-        return report(False, "", f"give one answer per row: four numbers, got {answers.shape[0]}.")
-    X, y = truth_table(gate)
-    wrong = [f"({a}, {c})" for (a, c), guess, truth in zip(X, answers, y, strict=True) if guess != truth]
-    return report(not wrong, f"that is the truth table of {gate}.",
-                  f"{4 - len(wrong)}/4 right; look again at row(s) {', '.join(wrong)}.")
-
-
 def check_predictions(w, b, answers) -> bool:
     """Exercise: predict a perceptron ``(w, b)``'s outputs on rows (0,0), (0,1), (1,0), (1,1) by hand."""
     try:
