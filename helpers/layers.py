@@ -261,3 +261,97 @@ class BinaryCrossEntropy:
     def probability(scores) -> np.ndarray:
         """``sigmoid(scores)``, same shape: the network's probability of class 1."""
         return _sigmoid(np.asarray(scores, dtype=float))
+
+
+# --- Batch normalisation (notebook 06) ----------------------------------------------------------------
+
+
+class BatchNorm:
+    """Batch normalisation (배치 정규화, Ioffe and Szegedy, 2015) over the batch axis (PyTorch ``nn.BatchNorm1d``).
+
+    Training (``train=True``): each feature is normalised with the mean and variance of the current batch,
+    ``x_hat = (x - mu) / sqrt(var + eps)``, then scaled and shifted, ``out = gamma * x_hat + beta``; the running
+    mean and variance are updated as ``running = momentum * running + (1 - momentum) * batch``.
+    Inference (``train=False``): the running statistics are used instead, so a sample's output no longer
+    depends on the other samples of its batch.
+
+    Args:
+        n_features: D, the features per sample.
+        momentum: how much of the old running statistics is kept per batch (0.9 keeps 90 %). PyTorch's
+            ``momentum=0.1`` is the same thing counted the other way (the share of the new batch).
+        eps: added to the variance so a constant feature (variance 0) divides by ``sqrt(eps)``, not 0.
+
+    ``train=None`` in :meth:`forward` uses the attribute ``training`` (True until changed; see
+    :func:`set_training`), which is what a ``Sequential`` does since it calls ``forward(x)``.
+    The variance is the biased one (divided by N), for the batch and the running statistics alike, so a
+    batch of one gives ``x_hat = 0`` and ``out = beta``, never NaN.
+
+    Shapes: ``x`` (N, D) -> ``out`` (N, D); ``gamma``, ``beta``, ``running_mean``, ``running_var`` (D,).
+    """
+
+    def __init__(self, n_features: int, momentum: float = 0.9, eps: float = 1e-5):
+        self.n_features = as_positive_int(n_features, "n_features")
+        self.momentum = float(momentum)
+        if not 0.0 <= self.momentum < 1.0:
+            raise ValueError(f"momentum must be in [0, 1), got {momentum}")
+        self.eps = float(eps)
+        if not self.eps > 0.0:
+            raise ValueError(f"eps must be positive, got {eps}")
+        self.params = {"gamma": np.ones(self.n_features), "beta": np.zeros(self.n_features)}
+        self.grads = {"gamma": np.zeros(self.n_features), "beta": np.zeros(self.n_features)}
+        self.running_mean = np.zeros(self.n_features)
+        self.running_var = np.ones(self.n_features)
+        self.training = True
+        self.x_hat = None  # the normalised input, for dgamma and dx
+        self.inv_std = None  # 1 / sqrt(var + eps) used in the last forward, (D,)
+        self.used_batch_stats = None  # whether the last forward normalised with the batch's statistics
+
+    def forward(self, x, train: bool | None = None) -> np.ndarray:
+        """``x`` (N, D) -> ``gamma * x_hat + beta`` (N, D), with batch (train) or running (eval) statistics."""
+        x = _as_array(x, "x", ndim=2)
+        if x.shape[1] != self.n_features:
+            raise ValueError(f"BatchNorm expects x of shape (N, {self.n_features}), got {x.shape}")
+        train = self.training if train is None else bool(train)
+        if train:
+            mu = x.mean(axis=0)
+            xc = x - mu
+            var = np.mean(xc**2, axis=0)
+            m = self.momentum
+            self.running_mean = m * self.running_mean + (1.0 - m) * mu
+            self.running_var = m * self.running_var + (1.0 - m) * var
+        else:
+            xc = x - self.running_mean
+            var = self.running_var
+        self.inv_std = 1.0 / np.sqrt(var + self.eps)
+        self.x_hat = xc * self.inv_std
+        self.used_batch_stats = train
+        return self.params["gamma"] * self.x_hat + self.params["beta"]
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        """``dout`` (N, D) -> ``dx`` (N, D); stores ``grads["gamma"]`` and ``grads["beta"]`` (D,).
+
+        With batch statistics, mu and var depend on every sample, which gives
+        ``dx = inv_std / N * (N * dx_hat - sum(dx_hat) - x_hat * sum(dx_hat * x_hat))``, ``dx_hat = dout * gamma``
+        (sums over the batch). With running statistics they are constants: ``dx = dx_hat * inv_std``.
+        """
+        if self.x_hat is None:
+            raise RuntimeError("call forward before backward")
+        self.grads["gamma"] = np.sum(dout * self.x_hat, axis=0)
+        self.grads["beta"] = np.sum(dout, axis=0)
+        dx_hat = dout * self.params["gamma"]
+        if not self.used_batch_stats:
+            return dx_hat * self.inv_std
+        n = dout.shape[0]
+        return self.inv_std / n * (n * dx_hat - dx_hat.sum(axis=0) - self.x_hat * np.sum(dx_hat * self.x_hat, axis=0))
+
+    def __repr__(self) -> str:
+        return f"BatchNorm({self.n_features})"
+
+
+def set_training(model, training: bool):
+    """Switch every layer of ``model`` that has a ``training`` flag (``BatchNorm``) to training or
+    evaluation mode (PyTorch's ``model.train()`` / ``model.eval()``); returns ``model``."""
+    for layer in getattr(model, "layers", [model]):
+        if hasattr(layer, "training"):
+            layer.training = bool(training)
+    return model
