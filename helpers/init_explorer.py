@@ -57,7 +57,7 @@ def layer_histograms(acts, activation: str, bins: int = N_BINS):
     for a in acts:
         values = a.ravel()
         zero = values == 0 if activation == "relu" else np.zeros(values.shape, bool)
-        counts, _ = np.histogram(np.clip(values[~zero], lo, hi), bins=edges)
+        counts, _ = np.histogram(np.clip(values[~zero], lo, hi), bins=bins, range=(lo, hi))  # uniform: fast path
         fractions.append(counts / values.size)
         zero_fractions.append(zero.mean())
     return edges, np.array(fractions), np.array(zero_fractions)
@@ -67,12 +67,15 @@ class ActivationHistograms:
     """One histogram per layer on ``axes`` (a sequence), updated in place by :meth:`update`.
 
     ``artists`` are the bars and the per-panel labels (the moving parts, for ``LiveFigure``).
+    Heights are fractions of all activations, or with ``peak_normalised`` each layer's histogram divided by
+    its tallest bar (fixed y-limits: a change of scheme then needs no full redraw).
     ``update`` returns True when the axis limits changed (then the figure needs a full redraw).
     """
 
-    def __init__(self, axes, bins: int = N_BINS, color: str = BAR_COLOR):
+    def __init__(self, axes, bins: int = N_BINS, color: str = BAR_COLOR, peak_normalised: bool = False):
         self.axes = list(axes)
         self.bins = bins
+        self.peak_normalised = peak_normalised
         self.bars, self.labels = [], []
         for ax in self.axes:
             # one filled step outline per panel: its heights are updated in place (set_data), never re-made
@@ -84,18 +87,20 @@ class ActivationHistograms:
         self.limits = None
         self.depth = len(self.axes)
 
-    def update(self, acts, activation: str) -> bool:
-        """Show ``acts`` (a list of (N, units) arrays, one per layer, up to ``len(axes)``) for ``activation``."""
+    def update(self, acts, activation: str, shown: int | None = None) -> bool:
+        """Show ``acts`` (a list of (N, units) arrays, one per layer, up to ``len(axes)``) for ``activation``.
+
+        Only the first ``shown`` layers (all by default) are drawn; the y-limit is shared by all of ``acts``,
+        so changing ``shown`` later (:meth:`show`) never needs a full redraw.
+        """
         edges, fractions, zeros = layer_histograms(acts, activation, self.bins)
-        for i, (bars, label) in enumerate(zip(self.bars, self.labels, strict=True)):
-            shown = i < len(acts)
-            bars.set_visible(shown)
-            label.set_visible(shown)
-            if shown:
-                bars.set_data(fractions[i], edges)
-                text = f"std {acts[i].std():.2g}"
-                label.set_text(text + (f"\nzeros {zeros[i]:.0%}" if activation == "relu" else ""))
-        top = _nice_ceiling(1.1 * fractions.max()) if fractions.size else 1.0
+        if self.peak_normalised:
+            fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
+        self._texts = []
+        for i, a in enumerate(acts):
+            self.bars[i].set_data(fractions[i], edges)
+            self._texts.append(f"std {a.std():.2g}" + (f"\nzeros {zeros[i]:.0%}" if activation == "relu" else ""))
+        top = 1.45 if self.peak_normalised else _nice_ceiling(1.1 * fractions.max()) if fractions.size else 1.0
         limits = (edges[0], edges[-1], top, len(acts))
         changed = limits != self.limits
         if changed:
@@ -105,8 +110,18 @@ class ActivationHistograms:
                 ax.set_ylim(0, top)
                 ax.set_title(f"layer {i + 1}", fontsize=9)
             self.limits = limits
-        self.depth = len(acts)
+        self.show(len(acts) if shown is None else shown)
         return changed
+
+    def show(self, shown: int) -> None:
+        """Draw the first ``shown`` layers' histograms; the panels after them stay empty (dynamic artists only)."""
+        for i, (bars, label) in enumerate(zip(self.bars, self.labels, strict=True)):
+            exists = i < len(self._texts)
+            bars.set_visible(i < shown and exists)
+            label.set_visible(exists)
+            if exists:
+                label.set_text(self._texts[i] if i < shown else f"(a {shown}-layer\nnet stops\nbefore this)")
+        self.depth = shown
 
 
 def plot_activation_grid(activation: str, schemes=tuple(SCHEMES), depth: int = 5, axes=None, seed: int = 1,
@@ -148,47 +163,54 @@ class InitExplorer:
         self.scheme = widgets.Dropdown(options=list(SCHEMES), value=scheme, description="init", layout=layout)
         self.activation = widgets.Dropdown(options=list(ACTIVATION_FUNCTIONS), value=activation,
                                            description="activation", layout=layout)
-        self.depth = widgets.IntSlider(value=self.MAX_DEPTH, min=1, max=self.MAX_DEPTH, description="depth",
+        self.depth = widgets.IntSlider(value=depth, min=1, max=self.MAX_DEPTH, description="depth",
                                        continuous_update=True, layout=layout)
         self.status = widgets.HTML()
         fig = Figure(figsize=(8.5, 3.8), dpi=100, layout="constrained")
+        fig.get_layout_engine().set(wspace=0.08)  # room between panels for the end ticks (-1 | 1)
         axes = fig.subplots(2, self.MAX_DEPTH // 2, sharey=True).ravel()
+        axes[0].set_yticks([0, 0.5, 1])
         for ax in axes[:: self.MAX_DEPTH // 2]:
-            ax.set_ylabel("fraction of units", fontsize=9)
-        self.histograms = ActivationHistograms(axes)
-        self.acts = []
-        self._cache = {}
+            ax.set_ylabel("frequency\n(tallest bar = 1)", fontsize=9)
+        self.histograms = ActivationHistograms(axes, peak_normalised=True)
+        self.all_acts, self.acts = [], []
         self.update(first=True)
         self.figure = LiveFigure(fig, self.histograms.artists)
-        fig.set_layout_engine("none")  # the axes keep the places the first draw (all panels) gave them
-        self.depth.value = depth
-        self.update()
-        for control in (self.scheme, self.activation, self.depth):
+        fig.set_layout_engine("none")  # the axes keep the places the first draw gave them: cheaper redraws
+        for control in (self.scheme, self.activation):
             control.observe(lambda _change: self.update(), names="value")
+        self.depth.observe(lambda _change: self.update_depth(), names="value")
         self.panel = widgets.VBox([widgets.HBox([self.scheme, self.activation, self.depth]), self.figure.image,
                                    self.status])
 
     def compute(self) -> list[np.ndarray]:
-        """The activations for the current controls (a list of ``depth`` arrays (n_samples, n_units)).
+        """The activations of all ``MAX_DEPTH`` layers for the current scheme and activation.
 
-        The first k layers of a deeper stack are the same numbers (same seed), so each (scheme, activation)
-        is computed once for the largest depth and the depth slider only slices it.
+        The first k layers of a deeper stack are the same numbers (same seed), so a network of depth k shows
+        the first k of them: the depth slider only changes what is shown.
         """
-        key = (self.scheme.value, self.activation.value)
-        if key not in self._cache:
-            self._cache = {key: layer_activations(*key, depth=self.MAX_DEPTH, n_units=self.n_units,
-                                                  n_samples=self.n_samples, rng=self.seed)}  # keep one
-        return self._cache[key][: self.depth.value]
+        return layer_activations(self.scheme.value, self.activation.value, depth=self.MAX_DEPTH,
+                                 n_units=self.n_units, n_samples=self.n_samples, rng=self.seed)
 
     def update(self, first: bool = False) -> None:
-        """Recompute, move the bars, and redraw (the whole figure only when the axes changed)."""
-        self.acts = self.compute()
-        changed = self.histograms.update(self.acts, self.activation.value)
-        stds = [a.std() for a in self.acts]
-        self.status.value = (f"<b>{self.scheme.value} + {self.activation.value}</b>: activation std per layer "
-                             + ", ".join(f"{s:.2g}" for s in stds))
+        """Recompute, move the bars, and redraw (the whole figure only when the axis limits changed)."""
+        self.all_acts = self.compute()
+        changed = self.histograms.update(self.all_acts, self.activation.value, shown=self.depth.value)
+        self._show_status()
         if not first:
             self.figure.redraw(full=changed)
+
+    def update_depth(self) -> None:
+        """Show the first ``depth`` layers: only the moving artists are redrawn."""
+        self.histograms.show(self.depth.value)
+        self._show_status()
+        self.figure.redraw()
+
+    def _show_status(self) -> None:
+        self.acts = self.all_acts[: self.depth.value]
+        stds = [a.std() for a in self.acts]
+        self.status.value = (f"<b>{self.scheme.value} + {self.activation.value}</b>, {len(stds)} layers: "
+                             "activation std per layer " + ", ".join(f"{s:.2g}" for s in stds))
 
     def close(self) -> None:
         """Close every widget of the panel."""

@@ -33,7 +33,7 @@ def scale_shift(x, gamma: float, beta: float) -> np.ndarray:
 
 
 def _density(values: np.ndarray) -> np.ndarray:
-    counts, _ = np.histogram(np.clip(values, EDGES[0], EDGES[-1]), bins=EDGES)
+    counts, _ = np.histogram(np.clip(values, EDGES[0], EDGES[-1]), bins=len(EDGES) - 1, range=(EDGES[0], EDGES[-1]))
     return counts / (len(values) * (EDGES[1] - EDGES[0]))
 
 

@@ -36,9 +36,12 @@ def test_changing_the_scheme_redraws_the_same_artists_in_place():
 def test_depth_and_activation_controls():
     e = init_explorer(scheme="he", activation="relu", depth=3)
     assert len(e.acts) == 3
-    assert [ax.get_visible() for ax in e.histograms.axes] == [True] * 3 + [False] * 5
+    assert [bars.get_visible() for bars in e.histograms.bars] == [True] * 3 + [False] * 5
+    assert "stops" in e.histograms.labels[3].get_text()
+    limits = e.histograms.limits
     e.depth.value = 8
-    assert len(e.acts) == 8 and all(ax.get_visible() for ax in e.histograms.axes)
+    assert len(e.acts) == 8 and all(bars.get_visible() for bars in e.histograms.bars)
+    assert e.histograms.limits == limits  # depth changes only the moving artists
     assert "zeros" in e.histograms.labels[0].get_text()
     e.activation.value = "sigmoid"
     assert e.acts[0].min() >= 0 and e.acts[0].max() <= 1
