@@ -46,7 +46,7 @@ class ScaleShiftExplorer:
 
     def __init__(self, gamma: float = 1.0, beta: float = 0.0, seed: int = 1):
         self.x = sample_preactivations(seed=seed)
-        layout = widgets.Layout(width="320px")
+        layout = widgets.Layout(width="360px")
         self.gamma = widgets.FloatSlider(value=gamma, min=0.5, max=3.0, step=0.05, description="gamma γ",
                                          readout_format=".2f", continuous_update=True, layout=layout)
         self.beta = widgets.FloatSlider(value=beta, min=-3.0, max=3.0, step=0.1, description="beta β",
@@ -67,7 +67,7 @@ class ScaleShiftExplorer:
         self.figure = LiveFigure(fig, [self.hist, self.mean_line])
         for control in (self.gamma, self.beta):
             control.observe(lambda _change: self.update(), names="value")
-        self.panel = widgets.HBox([self.figure.image, widgets.VBox([self.gamma, self.beta, self.status])])
+        self.panel = widgets.VBox([widgets.HBox([self.gamma, self.beta]), self.figure.image, self.status])
         self.out = x_hat
         self.update()
 
@@ -82,7 +82,7 @@ class ScaleShiftExplorer:
 
     def close(self) -> None:
         """Close every widget of the panel."""
-        for child in (self.panel, *self.panel.children, *self.panel.children[1].children):
+        for child in (self.panel, *self.panel.children, *self.panel.children[0].children):
             child.close()
 
     def _repr_mimebundle_(self, **kwargs):
