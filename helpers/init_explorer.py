@@ -80,7 +80,7 @@ class ActivationHistograms:
         for ax in self.axes:
             # one filled step outline per panel: its heights are updated in place (set_data), never re-made
             self.bars.append(ax.stairs(np.zeros(bins), np.linspace(0, 1, bins + 1), fill=True, color=color))
-            self.labels.append(ax.text(0.97, 0.95, "", transform=ax.transAxes, ha="right", va="top", fontsize=8))
+            self.labels.append(ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top", fontsize=8))
             ax.tick_params(labelsize=8)
             ax.locator_params(nbins=3)  # few ticks: cheaper full redraws, easier to read
         self.artists = self.bars + self.labels
@@ -100,7 +100,7 @@ class ActivationHistograms:
         for i, a in enumerate(acts):
             self.bars[i].set_data(fractions[i], edges)
             self._texts.append(f"std {a.std():.2g}" + (f"\nzeros {zeros[i]:.0%}" if activation == "relu" else ""))
-        top = 1.45 if self.peak_normalised else _nice_ceiling(1.1 * fractions.max()) if fractions.size else 1.0
+        top = 1.45 if self.peak_normalised else _nice_ceiling(1.3 * fractions.max()) if fractions.size else 1.0
         limits = (edges[0], edges[-1], top, len(acts))
         changed = limits != self.limits
         if changed:
