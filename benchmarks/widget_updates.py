@@ -87,8 +87,8 @@ def bench_scale_shift_gamma(n: int = 60) -> float:
 
 
 _NB06_BENCHMARKS = {
-    "06 init explorer (scheme dropdown, tanh)": (bench_init_explorer_scheme, 150.0),
-    "06 init explorer (depth slider)": (bench_init_explorer_depth, 60.0),
+    "06 init explorer (scheme dropdown, tanh)": (bench_init_explorer_scheme, 100.0),
+    "06 init explorer (depth slider)": (bench_init_explorer_depth, 50.0),
     "06 gamma/beta explorer (gamma slider)": (bench_scale_shift_gamma, 30.0),
 }
 BENCHMARKS.update(_NB06_BENCHMARKS)
