@@ -11,6 +11,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import FormatStrFormatter
 
 from helpers.init import SCHEMES
 from helpers.init_experiments import ACTIVATION_FUNCTIONS, layer_activations
@@ -83,6 +84,7 @@ class ActivationHistograms:
             self.labels.append(ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top", fontsize=8))
             ax.tick_params(labelsize=8)
             ax.locator_params(nbins=3)  # few ticks: cheaper full redraws, easier to read
+            ax.xaxis.set_major_formatter(FormatStrFormatter("%g"))  # "1", not "1.0": end labels stay inside
         self.artists = self.bars + self.labels
         self.limits = None
         self.depth = len(self.axes)
