@@ -100,6 +100,50 @@ BENCHMARKS["07 RNN time stepper (t slider)"] = (bench_rnn_time_stepper, 40.0)
 BENCHMARKS["07 RNN gradient flow (Wh scale slider)"] = (bench_rnn_gradient_flow, 30.0)
 
 
+def bench_init_explorer_scheme(n: int = 12) -> float:
+    from helpers.init_explorer import init_explorer
+
+    explorer = init_explorer(scheme="std 1", activation="tanh", depth=5)
+    values = ["xavier", "he", "std 0.01", "std 1"] * (n // 4)
+
+    def choose(scheme):
+        explorer.scheme.value = scheme
+
+    return median_ms(choose, values)
+
+
+def bench_init_explorer_depth(n: int = 40) -> float:
+    from helpers.init_explorer import init_explorer
+
+    explorer = init_explorer(scheme="he", activation="relu", depth=1)
+    values = [1 + i % 8 for i in range(1, n + 1)]
+
+    def move_depth(depth):
+        explorer.depth.value = depth
+
+    return median_ms(move_depth, values)
+
+
+def bench_scale_shift_gamma(n: int = 60) -> float:
+    from helpers.scale_shift_explorer import scale_shift_explorer
+
+    explorer = scale_shift_explorer()
+    values = np.round(np.linspace(0.5, 3.0, n), 2).tolist()
+
+    def move_gamma(v):
+        explorer.gamma.value = v
+
+    return median_ms(move_gamma, values)
+
+
+_NB06_BENCHMARKS = {
+    "06 init explorer (scheme dropdown, tanh)": (bench_init_explorer_scheme, 100.0),
+    "06 init explorer (depth slider)": (bench_init_explorer_depth, 50.0),
+    "06 gamma/beta explorer (gamma slider)": (bench_scale_shift_gamma, 30.0),
+}
+BENCHMARKS.update(_NB06_BENCHMARKS)
+
+
 def main() -> None:
     for name, (bench, budget_ms) in BENCHMARKS.items():
         ms = bench()

@@ -82,3 +82,79 @@ def load_river_song() -> str:
     Written for this course and dedicated to the public domain (CC0); see ``data/README.md``.
     """
     return (DATA_DIR / "rnn_river_song.txt").read_text(encoding="utf-8")
+
+
+# --- Toy classification sets (notebook 02): the four of the TensorFlow Playground -------------------
+
+
+def _toy_args(n, noise, seed) -> tuple[int, float, np.random.Generator]:
+    """Check the common arguments of the toy generators and return ``(n, noise, rng)``."""
+    from helpers.validation import as_finite_float, as_positive_int
+
+    n = as_positive_int(n, "n")
+    if n < 2:
+        raise ValueError(f"n must be at least 2 (one sample per class), got {n}")
+    noise = as_finite_float(noise, "noise")
+    if noise < 0:
+        raise ValueError(f"noise must be >= 0 (the standard deviation of the jitter), got {noise}")
+    return n, noise, np.random.default_rng(seed)
+
+
+def _jitter(X: np.ndarray, noise: float, rng: np.random.Generator) -> np.ndarray:
+    return X + noise * rng.standard_normal(X.shape) if noise > 0 else X
+
+
+def xor(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Points in the square [-1, 1]², labelled 1 where the signs of x1 and x2 differ (XOR of the signs).
+
+    Points closer than 0.1 to an axis are pushed away so the quadrants are clearly apart; ``noise`` is
+    the standard deviation of Gaussian jitter added after labelling (so noisy points can cross).
+
+    Returns ``(X, y)``: shape (n, 2) float and (n,) int 0/1.
+    """
+    n, noise, rng = _toy_args(n, noise, seed)
+    X = rng.uniform(-1, 1, size=(n, 2))
+    X += np.where(X >= 0, 0.1, -0.1) * (np.abs(X) < 0.1)
+    y = (X[:, 0] * X[:, 1] < 0).astype(int)
+    return _jitter(X, noise, rng), y
+
+
+def circle(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Class 1 inside a disc of radius 0.5, class 0 in a ring between radii 0.7 and 1 (half each).
+
+    Returns ``(X, y)``: shape (n, 2) float and (n,) int 0/1.
+    """
+    n, noise, rng = _toy_args(n, noise, seed)
+    y = (np.arange(n) < n // 2).astype(int)
+    r = np.where(y == 1, rng.uniform(0, 0.5, n), rng.uniform(0.7, 1.0, n))
+    angle = rng.uniform(0, 2 * np.pi, n)
+    X = np.column_stack([r * np.cos(angle), r * np.sin(angle)])
+    return _jitter(X, noise, rng), y
+
+
+def gaussians(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two Gaussian blobs (standard deviation 0.2 + ``noise``): class 1 around (0.5, 0.5), class 0 around (-0.5, -0.5).
+
+    Returns ``(X, y)``: shape (n, 2) float and (n,) int 0/1.
+    """
+    n, noise, rng = _toy_args(n, noise, seed)
+    y = (np.arange(n) < n // 2).astype(int)
+    centres = np.where(y[:, None] == 1, 0.5, -0.5)
+    return centres + (0.2 + noise) * rng.standard_normal((n, 2)), y
+
+
+def spiral(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two interleaved spiral arms (1.5 turns each, radius 0 to 1), one per class.
+
+    Returns ``(X, y)``: shape (n, 2) float and (n,) int 0/1.
+    """
+    n, noise, rng = _toy_args(n, noise, seed)
+    y = (np.arange(n) < n // 2).astype(int)
+    r = rng.uniform(0.05, 1.0, n)
+    angle = 3 * np.pi * r + np.pi * y
+    X = np.column_stack([r * np.sin(angle), r * np.cos(angle)])
+    return _jitter(X, noise, rng), y
+
+
+#: The toy sets by name, as the live trainer's dropdown lists them.
+TOY_DATASETS = {"xor": xor, "circle": circle, "gaussians": gaussians, "spiral": spiral}

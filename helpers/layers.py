@@ -1,0 +1,357 @@
+"""Vector layers with ``forward(x)`` / ``backward(dout)`` — notebook 02 onwards.
+
+Every layer follows the same small contract (DESIGN.md, examples 1-5):
+
+- ``forward(x)`` computes the output and keeps in a cache exactly what ``backward`` needs
+  (declared as ``None`` in ``__init__``);
+- ``backward(dout)`` takes the gradient of the loss with respect to the output and returns the
+  gradient with respect to the input. It never changes ``dout`` in place;
+- ``params`` and ``grads`` are dicts with the same keys (``"W"``, ``"b"``), so an optimiser can update
+  any layer without knowing what it is. Layers without parameters have empty dicts.
+
+A loss is a layer too: ``forward(scores, y)`` returns a number, ``backward()`` returns ``dscores``, and
+``predict(scores)`` turns scores into 0/1 labels.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.validation import as_float_array, as_positive_int
+
+
+def _as_array(x, name: str, ndim: int | None = None) -> np.ndarray:
+    """``x`` as float64: a float64 array passes straight through (the fast path inside a network),
+    anything else goes through :func:`helpers.validation.as_float_array` and its clear errors."""
+    if type(x) is np.ndarray and x.dtype == np.float64 and (ndim is None or x.ndim == ndim):
+        return x
+    return as_float_array(x, name, ndim=ndim)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    """``1 / (1 + exp(-x))`` without overflow for large ``|x|`` (exp is only taken of ``-|x|``)."""
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+class Affine:
+    """Fully connected layer ``out = x @ W + b`` (PyTorch ``nn.Linear``, Keras ``Dense`` without activation).
+
+    Args:
+        n_in: inputs per sample; n_out: outputs per sample.
+        rng: a ``np.random.Generator`` or a seed for the starting weights.
+        weight_scale: standard deviation of the normal starting weights; default ``1 / sqrt(n_in)``.
+            Biases start at 0.
+
+    Shapes: ``x`` (N, n_in) -> ``out`` (N, n_out); ``W`` (n_in, n_out); ``b`` (n_out,).
+    """
+
+    def __init__(self, n_in: int, n_out: int, *, rng=None, weight_scale: float | None = None):
+        self.n_in = as_positive_int(n_in, "n_in")
+        self.n_out = as_positive_int(n_out, "n_out")
+        rng = np.random.default_rng(rng)
+        scale = 1.0 / np.sqrt(self.n_in) if weight_scale is None else float(weight_scale)
+        self.params = {"W": scale * rng.standard_normal((self.n_in, self.n_out)), "b": np.zeros(self.n_out)}
+        self.grads = {"W": np.zeros_like(self.params["W"]), "b": np.zeros_like(self.params["b"])}
+        self.x = None  # the input, for dW
+
+    def forward(self, x) -> np.ndarray:
+        """``x`` (N, n_in) -> ``x @ W + b`` (N, n_out)."""
+        x = _as_array(x, "x", ndim=2)
+        if x.shape[1] != self.n_in:
+            raise ValueError(f"Affine expects x of shape (N, {self.n_in}), got {x.shape}")
+        self.x = x
+        return x @ self.params["W"] + self.params["b"]
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        """``dout`` (N, n_out) -> ``dx`` (N, n_in); stores ``grads["W"]`` (n_in, n_out) and ``grads["b"]`` (n_out,)."""
+        if self.x is None:
+            raise RuntimeError("call forward before backward")
+        self.grads["W"] = self.x.T @ dout
+        self.grads["b"] = dout.sum(axis=0)
+        return dout @ self.params["W"].T
+
+    def __repr__(self) -> str:
+        return f"Affine({self.n_in}, {self.n_out})"
+
+
+class _Activation:
+    """Shared parts of the elementwise activations: no parameters, same shape in and out."""
+
+    def __init__(self):
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.out = None  # what backward needs (the output, or for ReLU the mask)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class Sigmoid(_Activation):
+    """``out = 1 / (1 + exp(-x))``, elementwise; ``dx = dout * out * (1 - out)``. Shapes: any, kept."""
+
+    def forward(self, x) -> np.ndarray:
+        self.out = _sigmoid(_as_array(x, "x"))
+        return self.out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout * self.out * (1.0 - self.out)
+
+
+class Tanh(_Activation):
+    """``out = tanh(x)``, elementwise; ``dx = dout * (1 - out**2)``. Shapes: any, kept."""
+
+    def forward(self, x) -> np.ndarray:
+        self.out = np.tanh(_as_array(x, "x"))
+        return self.out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout * (1.0 - self.out**2)
+
+
+class ReLU(_Activation):
+    """``out = max(0, x)``, elementwise; ``dx = dout`` where ``x > 0``, else 0. Shapes: any, kept.
+
+    Unlike deep-learning-from-scratch's ``Relu.backward``, ``dout`` is not zeroed in place: a new array
+    is returned.
+    """
+
+    def forward(self, x) -> np.ndarray:
+        x = _as_array(x, "x")
+        self.out = x > 0  # the mask
+        return np.where(self.out, x, 0.0)
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return np.where(self.out, dout, 0.0)
+
+
+#: Activation layers by name (the trainer's dropdown and ``mlp`` use these).
+ACTIVATION_LAYERS = {"tanh": Tanh, "sigmoid": Sigmoid, "relu": ReLU}
+
+
+class Sequential:
+    """Layers applied in order (PyTorch ``nn.Sequential``, Keras ``Sequential``).
+
+    ``params`` and ``grads`` are flat dicts ``{"0.W": ..., "0.b": ..., "2.W": ...}`` whose values are the
+    layers' own arrays, so an optimiser that updates ``params`` in place updates the layers.
+
+    Shapes: ``x`` (N, n_in of the first layer) -> (N, n_out of the last layer).
+    """
+
+    def __init__(self, layers):
+        self.layers = list(layers)
+        for layer in self.layers:
+            if not (hasattr(layer, "forward") and hasattr(layer, "backward")):
+                raise TypeError(f"every layer needs forward and backward methods, got {layer!r}")
+
+    def forward(self, x) -> np.ndarray:
+        for layer in self.layers:
+            x = layer.forward(x)
+        return x
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        for layer in reversed(self.layers):
+            dout = layer.backward(dout)
+        return dout
+
+    @property
+    def params(self) -> dict[str, np.ndarray]:
+        return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.params.items()}
+
+    @property
+    def grads(self) -> dict[str, np.ndarray]:
+        return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.grads.items()}
+
+    def __repr__(self) -> str:
+        return "Sequential([" + ", ".join(map(repr, self.layers)) + "])"
+
+
+def mlp(sizes, activation: str = "tanh", *, rng=None, output_activation: str | None = None) -> Sequential:
+    """A multi-layer perceptron: ``Affine`` layers of ``sizes`` with ``activation`` between them.
+
+    Args:
+        sizes: units per layer from input to output, e.g. ``[2, 2, 1]`` for the 2-2-1 XOR network.
+        activation: ``"tanh"``, ``"sigmoid"`` or ``"relu"`` after every hidden ``Affine``.
+        rng: a ``np.random.Generator`` or a seed for the starting weights.
+        output_activation: optional activation after the last ``Affine`` (e.g. ``"sigmoid"`` for MSELoss).
+    """
+    sizes = [as_positive_int(s, "each layer size") for s in sizes]
+    if len(sizes) < 2:
+        raise ValueError(f"sizes needs at least an input and an output size, got {sizes}")
+    for name in (activation, output_activation):
+        if name is not None and name not in ACTIVATION_LAYERS:
+            raise ValueError(f"activation must be one of {', '.join(ACTIVATION_LAYERS)}, got {name!r}")
+    rng = np.random.default_rng(rng)
+    layers = []
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        layers.append(Affine(n_in, n_out, rng=rng))
+        if i < len(sizes) - 2:
+            layers.append(ACTIVATION_LAYERS[activation]())
+    if output_activation is not None:
+        layers.append(ACTIVATION_LAYERS[output_activation]())
+    return Sequential(layers)
+
+
+def _targets_like(scores: np.ndarray, y) -> np.ndarray:
+    """``y`` as float with the shape of ``scores`` ((N,) labels are accepted for (N, 1) scores)."""
+    y = _as_array(y, "y")
+    if y.shape != scores.shape and y.size == scores.size and scores.ndim == 2 and scores.shape[1] == 1:
+        y = y.reshape(scores.shape)
+    if y.shape != scores.shape:
+        raise ValueError(f"y must have shape {scores.shape} (or ({scores.shape[0]},)), got {y.shape}")
+    return y
+
+
+class MSELoss:
+    """Mean squared error ``L = mean((y_hat - y)**2)`` over all N·K entries.
+
+    Use it after a ``Sigmoid`` output; ``predict`` thresholds at 0.5.
+    Shapes: ``y_hat`` (N, K), ``y`` (N, K) or (N,) when K = 1 -> ``L`` a float; ``backward()`` -> (N, K).
+    """
+
+    def __init__(self):
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.diff = None  # y_hat - y
+
+    def forward(self, y_hat, y) -> float:
+        y_hat = _as_array(y_hat, "y_hat", ndim=2)
+        self.diff = y_hat - _targets_like(y_hat, y)
+        return float(np.mean(self.diff**2))
+
+    def backward(self, dout: float = 1.0) -> np.ndarray:
+        return dout * 2.0 * self.diff / self.diff.size
+
+    @staticmethod
+    def predict(y_hat) -> np.ndarray:
+        """0/1 labels, shape (N,) for (N, 1) outputs: 1 where ``y_hat > 0.5``."""
+        return (np.asarray(y_hat) > 0.5).astype(int).squeeze(-1)
+
+
+class BinaryCrossEntropy:
+    """Binary cross-entropy on scores (logits), with the sigmoid inside (PyTorch ``BCEWithLogitsLoss``).
+
+    ``p = sigmoid(s)``, ``L = -mean(y log p + (1 - y) log(1 - p))``, and the gradient is simply
+    ``(p - y) / N``. Computed as ``mean(softplus(s) - y s)``, finite for any score.
+    Shapes: ``scores`` (N, 1), ``y`` (N, 1) or (N,) of 0/1 -> ``L`` a float; ``backward()`` -> (N, 1).
+    """
+
+    def __init__(self):
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.p = None  # sigmoid(scores)
+        self.y = None
+
+    def forward(self, scores, y) -> float:
+        scores = _as_array(scores, "scores", ndim=2)
+        self.y = _targets_like(scores, y)
+        self.p = _sigmoid(scores)
+        softplus = np.logaddexp(0.0, scores)  # log(1 + e^s), no overflow
+        return float(np.mean(softplus - self.y * scores))
+
+    def backward(self, dout: float = 1.0) -> np.ndarray:
+        return dout * (self.p - self.y) / self.y.size
+
+    @staticmethod
+    def predict(scores) -> np.ndarray:
+        """0/1 labels, shape (N,) for (N, 1) scores: 1 where ``scores > 0`` (``p > 0.5``)."""
+        return (np.asarray(scores) > 0).astype(int).squeeze(-1)
+
+    @staticmethod
+    def probability(scores) -> np.ndarray:
+        """``sigmoid(scores)``, same shape: the network's probability of class 1."""
+        return _sigmoid(np.asarray(scores, dtype=float))
+
+
+# --- Batch normalisation (notebook 06) ----------------------------------------------------------------
+
+
+class BatchNorm:
+    """Batch normalisation (배치 정규화, Ioffe and Szegedy, 2015) over the batch axis (PyTorch ``nn.BatchNorm1d``).
+
+    Training (``train=True``): each feature is normalised with the mean and variance of the current batch,
+    ``x_hat = (x - mu) / sqrt(var + eps)``, then scaled and shifted, ``out = gamma * x_hat + beta``; the running
+    mean and variance are updated as ``running = momentum * running + (1 - momentum) * batch``.
+    Inference (``train=False``): the running statistics are used instead, so a sample's output no longer
+    depends on the other samples of its batch.
+
+    Args:
+        n_features: D, the features per sample.
+        momentum: how much of the old running statistics is kept per batch (0.9 keeps 90 %). PyTorch's
+            ``momentum=0.1`` is the same thing counted the other way (the share of the new batch).
+        eps: added to the variance so a constant feature (variance 0) divides by ``sqrt(eps)``, not 0.
+
+    ``train=None`` in :meth:`forward` uses the attribute ``training`` (True until changed; see
+    :func:`set_training`), which is what a ``Sequential`` does since it calls ``forward(x)``.
+    The variance is the biased one (divided by N), for the batch and the running statistics alike, so a
+    batch of one gives ``x_hat = 0`` and ``out = beta``, never NaN.
+
+    Shapes: ``x`` (N, D) -> ``out`` (N, D); ``gamma``, ``beta``, ``running_mean``, ``running_var`` (D,).
+    """
+
+    def __init__(self, n_features: int, momentum: float = 0.9, eps: float = 1e-5):
+        self.n_features = as_positive_int(n_features, "n_features")
+        self.momentum = float(momentum)
+        if not 0.0 <= self.momentum < 1.0:
+            raise ValueError(f"momentum must be in [0, 1), got {momentum}")
+        self.eps = float(eps)
+        if not self.eps > 0.0:
+            raise ValueError(f"eps must be positive, got {eps}")
+        self.params = {"gamma": np.ones(self.n_features), "beta": np.zeros(self.n_features)}
+        self.grads = {"gamma": np.zeros(self.n_features), "beta": np.zeros(self.n_features)}
+        self.running_mean = np.zeros(self.n_features)
+        self.running_var = np.ones(self.n_features)
+        self.training = True
+        self.x_hat = None  # the normalised input, for dgamma and dx
+        self.inv_std = None  # 1 / sqrt(var + eps) used in the last forward, (D,)
+        self.used_batch_stats = None  # whether the last forward normalised with the batch's statistics
+
+    def forward(self, x, train: bool | None = None) -> np.ndarray:
+        """``x`` (N, D) -> ``gamma * x_hat + beta`` (N, D), with batch (train) or running (eval) statistics."""
+        x = _as_array(x, "x", ndim=2)
+        if x.shape[1] != self.n_features:
+            raise ValueError(f"BatchNorm expects x of shape (N, {self.n_features}), got {x.shape}")
+        train = self.training if train is None else bool(train)
+        if train:
+            mu = x.mean(axis=0)
+            xc = x - mu
+            var = np.mean(xc**2, axis=0)
+            m = self.momentum
+            self.running_mean = m * self.running_mean + (1.0 - m) * mu
+            self.running_var = m * self.running_var + (1.0 - m) * var
+        else:
+            xc = x - self.running_mean
+            var = self.running_var
+        self.inv_std = 1.0 / np.sqrt(var + self.eps)
+        self.x_hat = xc * self.inv_std
+        self.used_batch_stats = train
+        return self.params["gamma"] * self.x_hat + self.params["beta"]
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        """``dout`` (N, D) -> ``dx`` (N, D); stores ``grads["gamma"]`` and ``grads["beta"]`` (D,).
+
+        With batch statistics, mu and var depend on every sample, which gives
+        ``dx = inv_std / N * (N * dx_hat - sum(dx_hat) - x_hat * sum(dx_hat * x_hat))``, ``dx_hat = dout * gamma``
+        (sums over the batch). With running statistics they are constants: ``dx = dx_hat * inv_std``.
+        """
+        if self.x_hat is None:
+            raise RuntimeError("call forward before backward")
+        self.grads["gamma"] = np.sum(dout * self.x_hat, axis=0)
+        self.grads["beta"] = np.sum(dout, axis=0)
+        dx_hat = dout * self.params["gamma"]
+        if not self.used_batch_stats:
+            return dx_hat * self.inv_std
+        n = dout.shape[0]
+        return self.inv_std / n * (n * dx_hat - dx_hat.sum(axis=0) - self.x_hat * np.sum(dx_hat * self.x_hat, axis=0))
+
+    def __repr__(self) -> str:
+        return f"BatchNorm({self.n_features})"
+
+
+def set_training(model, training: bool):
+    """Switch every layer of ``model`` that has a ``training`` flag (``BatchNorm``) to training or
+    evaluation mode (PyTorch's ``model.train()`` / ``model.eval()``); returns ``model``."""
+    for layer in getattr(model, "layers", [model]):
+        if hasattr(layer, "training"):
+            layer.training = bool(training)
+    return model

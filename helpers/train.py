@@ -1,0 +1,83 @@
+"""A small training loop with a history — notebook 02 onwards.
+
+One epoch = one pass over the data in mini-batches (full batch by default): forward, loss, backward,
+optimiser step. :class:`Trainer` keeps its state between calls, so training can run in small chunks
+(the live trainer runs a few epochs per tick); :func:`train` is the one-call version.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.validation import as_float_array, as_positive_int
+
+
+class Trainer:
+    """Train ``model`` on ``(X, y)`` with ``loss`` and ``optimizer``, a chunk of epochs at a time.
+
+    Args:
+        model: anything with ``forward``, ``backward``, ``params`` and ``grads`` (e.g. a ``Sequential``).
+        loss: a loss layer with ``forward(scores, y)``, ``backward()`` and ``predict(scores)``.
+        optimizer: anything with ``update(params, grads)`` (e.g. ``SGD``).
+        X: inputs, shape (N, D); y: labels, shape (N,).
+        batch_size: samples per step; ``None`` is the full batch (one step per epoch).
+        seed: seed for shuffling the mini-batches.
+
+    ``history`` holds, per epoch, ``"loss"`` (mean loss over the epoch's batches) and ``"accuracy"``
+    (fraction classified right in those same forward passes, as Keras reports it: the scores before
+    each batch's update, so no extra forward pass is needed).
+    """
+
+    def __init__(self, model, loss, optimizer, X, y, *, batch_size: int | None = None, seed: int | None = 0):
+        self.model, self.loss, self.optimizer = model, loss, optimizer
+        self.X = as_float_array(X, "X", ndim=2)
+        self.y = as_float_array(y, "y", ndim=1)
+        if len(self.y) != len(self.X):
+            raise ValueError(f"X and y must hold the same number of samples, got {len(self.X)} and {len(self.y)}")
+        self.batch_size = len(self.X) if batch_size is None else as_positive_int(batch_size, "batch_size")
+        self.rng = np.random.default_rng(seed)
+        self.history: dict[str, list[float]] = {"loss": [], "accuracy": []}
+
+    @property
+    def epoch(self) -> int:
+        """Epochs trained so far."""
+        return len(self.history["loss"])
+
+    def run_epoch(self) -> float:
+        """Train one epoch; append to ``history`` and return the epoch's mean loss."""
+        n = len(self.X)
+        order = np.arange(n) if self.batch_size >= n else self.rng.permutation(n)
+        loss_sum, n_right = 0.0, 0
+        for start in range(0, n, self.batch_size):
+            idx = order[start:start + self.batch_size]
+            scores = self.model.forward(self.X[idx])
+            loss_sum += self.loss.forward(scores, self.y[idx]) * len(idx)
+            n_right += int(np.sum(self.loss.predict(scores) == self.y[idx]))
+            self.model.backward(self.loss.backward())
+            self.optimizer.update(self.model.params, self.model.grads)
+        self.history["loss"].append(loss_sum / n)
+        self.history["accuracy"].append(n_right / n)
+        return self.history["loss"][-1]
+
+    def fit(self, epochs: int) -> dict[str, list[float]]:
+        """Train ``epochs`` more epochs; return the (whole) history."""
+        for _ in range(as_positive_int(epochs, "epochs")):
+            self.run_epoch()
+        return self.history
+
+    def predict(self, X) -> np.ndarray:
+        """0/1 labels for ``X`` (M, D): shape (M,)."""
+        return self.loss.predict(self.model.forward(X))
+
+    def accuracy(self) -> float:
+        """Fraction of the training samples classified right by the model as it is now."""
+        return float(np.mean(self.predict(self.X) == self.y))
+
+
+def train(model, loss, optimizer, X, y, *, epochs: int, batch_size: int | None = None,
+          seed: int | None = 0) -> dict[str, list[float]]:
+    """Train ``model`` for ``epochs`` epochs and return the history ``{"loss": [...], "accuracy": [...]}``.
+
+    Shapes: ``X`` (N, D), ``y`` (N,). See :class:`Trainer` for the arguments.
+    """
+    return Trainer(model, loss, optimizer, X, y, batch_size=batch_size, seed=seed).fit(epochs)
