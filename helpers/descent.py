@@ -220,3 +220,11 @@ def minibatch_path(x, y, w0, lr: float, batch_size: int, epochs: int, seed: int 
             w = w - lr * np.array([2 * np.mean(r * x[idx]), 2 * np.mean(r)])
             path.append(w.copy())
     return np.array(path)
+
+
+def split_lr_regimes(surface: LossSurface) -> dict[str, float]:
+    """The two learning-rate thresholds of a quadratic surface: below ``1/lambda_max`` every direction shrinks
+    without overshooting; between that and ``2/lambda_max`` the steepest direction overshoots and zig-zags but
+    still shrinks; above ``2/lambda_max`` it grows every step and the run diverges."""
+    lr_max = surface.largest_stable_lr()
+    return {"monotone below": lr_max / 2, "diverges above": lr_max}
