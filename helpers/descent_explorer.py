@@ -26,8 +26,8 @@ class DescentExplorer:
     """
 
     def __init__(self, surface: str = "line fit (MSE)", lr: float = 0.05, start=(-0.5, 3.5)):
-        slider_layout = widgets.Layout(width="320px")
-        style = {"description_width": "110px"}
+        slider_layout = widgets.Layout(width="300px")
+        style = {"description_width": "100px"}
         self.surface_menu = widgets.Dropdown(options=list(SURFACES), value=surface, description="loss surface",
                                              layout=slider_layout, style=style)
         self.lr = widgets.FloatLogSlider(value=lr, base=10, min=-3, max=0, step=0.05, description="learning rate η",
@@ -40,7 +40,7 @@ class DescentExplorer:
         self.step_button = widgets.Button(description="step", icon="step-forward", tooltip="one update")
         self.run_button = widgets.Button(description=f"run {RUN_STEPS}", icon="play", tooltip=f"{RUN_STEPS} updates")
         self.reset_button = widgets.Button(description="reset", icon="undo", tooltip="back to the start point")
-        self.status = widgets.HTML(layout=widgets.Layout(width="330px"))
+        self.status = widgets.HTML(layout=widgets.Layout(width="300px"))
 
         fig = Figure(figsize=(8.6, 3.7), dpi=100, layout="constrained")
         self.ax_map, self.ax_loss = fig.subplots(1, 2, width_ratios=[1.1, 1])
@@ -57,9 +57,17 @@ class DescentExplorer:
         self.step_button.on_click(lambda _: self.advance(1))
         self.run_button.on_click(lambda _: self.advance(RUN_STEPS))
         self.reset_button.on_click(lambda _: self.reset())
-        controls = widgets.VBox([self.surface_menu, self.lr, self.w1, self.w2,
-                                 widgets.HBox([self.step_button, self.run_button, self.reset_button]), self.status])
-        self.panel = widgets.HBox([self.figure.image, controls])
+        for button in (self.step_button, self.run_button, self.reset_button):
+            button.layout = widgets.Layout(width="95px")
+        # controls under the figure, in two columns, so the panel fits a notebook's width (about 860 px)
+        self.panel = widgets.VBox([
+            self.figure.image,
+            widgets.HBox([
+                widgets.VBox([self.surface_menu, self.lr, widgets.HBox([self.step_button, self.run_button,
+                                                                         self.reset_button])]),
+                widgets.VBox([self.w1, self.w2, self.status], layout=widgets.Layout(margin="0 0 0 20px")),
+            ]),
+        ])
         self._new_surface()
 
     def _new_surface(self) -> None:
