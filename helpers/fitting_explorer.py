@@ -24,6 +24,9 @@ from helpers.widgets import LiveFigure
 #: The widths the explorer offers (hidden units of the single hidden layer).
 WIDTHS = (1, 2, 4, 8, 16, 32, 64)
 
+#: Training-set sizes the explorer offers: label -> fraction of the 1,797 digits (validation is always 539 images).
+TRAIN_SIZES = {"90 images": 0.05, "359 images": 0.2, "719 images": 0.4}
+
 
 @dataclass
 class Curves:
@@ -42,9 +45,10 @@ class Curves:
 
 
 def small_digits_split(n_train_fraction: float = 0.05, seed: int = 0):
-    """A deliberately small training set (5 % of the digits, 90 images) and a validation set (30 %, 539 images).
+    """A deliberately small training set (by default 5 % of the digits, 90 images) and a validation set
+    (30 %, 539 images), stratified.
 
-    Returns ``(X_train, y_train, X_val, y_val)`` with shapes (90, 64), (90,), (539, 64), (539,).
+    Returns ``(X_train, y_train, X_val, y_val)``, by default of shapes (90, 64), (90,), (539, 64), (539,).
     """
     X, y = load_digits()
     train, val, _ = stratified_split(y, (n_train_fraction, 0.3, 0.7 - n_train_fraction), seed=seed)
@@ -81,15 +85,17 @@ class FittingExplorer:
     ``explorer.status.value``.
     """
 
-    def __init__(self, hidden: int = 64, epochs: int = 300):
+    def __init__(self, hidden: int = 64, epochs: int = 300, train_size: str = "90 images"):
         self.max_epochs = as_positive_int(epochs, "epochs")
-        self._data = small_digits_split()
-        self._cache: dict[int, Curves] = {}
+        self._data: dict[str, tuple] = {}
+        self._cache: dict[tuple[str, int], Curves] = {}
+        self.train_size = widgets.Dropdown(options=list(TRAIN_SIZES), value=train_size, description="training set",
+                                           layout=widgets.Layout(width="240px"), style={"description_width": "80px"})
         self.hidden = widgets.SelectionSlider(options=list(WIDTHS), value=hidden, description="hidden units",
-                                              continuous_update=False, layout=widgets.Layout(width="340px"),
+                                              continuous_update=False, layout=widgets.Layout(width="300px"),
                                               style={"description_width": "90px"})
         self.epoch = widgets.IntSlider(value=self.max_epochs, min=1, max=self.max_epochs, description="epochs",
-                                       continuous_update=True, layout=widgets.Layout(width="340px"),
+                                       continuous_update=True, layout=widgets.Layout(width="290px"),
                                        style={"description_width": "90px"})
         self.status = widgets.HTML()
 
@@ -110,19 +116,24 @@ class FittingExplorer:
                    *self.markers, self.best]
         self.figure = LiveFigure(fig, artists)
         self.hidden.observe(lambda _: self.update(), names="value")
+        self.train_size.observe(lambda _: self.update(), names="value")
         self.epoch.observe(lambda _: self.update(), names="value")
-        self.panel = widgets.VBox([widgets.HBox([self.hidden, self.epoch]), self.figure.image, self.status])
+        controls = widgets.HBox([self.train_size, self.hidden, self.epoch])
+        self.panel = widgets.VBox([controls, self.figure.image, self.status])
         self.update()
 
-    def curves_for(self, hidden: int) -> Curves:
-        """The curves of width ``hidden`` (trained on first use, then cached)."""
-        if hidden not in self._cache:
-            self._cache[hidden] = capacity_curves(hidden, self.max_epochs, data=self._data)
-        return self._cache[hidden]
+    def curves_for(self, hidden: int, train_size: str = "90 images") -> Curves:
+        """The curves of width ``hidden`` on the training set ``train_size`` (trained on first use, then cached)."""
+        if train_size not in self._data:
+            self._data[train_size] = small_digits_split(TRAIN_SIZES[train_size])
+        key = (train_size, hidden)
+        if key not in self._cache:
+            self._cache[key] = capacity_curves(hidden, self.max_epochs, data=self._data[train_size])
+        return self._cache[key]
 
     def update(self) -> None:
         """Redraw for the current width and epoch."""
-        self.curves = c = self.curves_for(self.hidden.value)
+        self.curves = c = self.curves_for(self.hidden.value, self.train_size.value)
         for line, values in ((self.train_loss_line, c.train_loss), (self.val_loss_line, c.val_loss),
                              (self.train_acc_line, c.train_acc), (self.val_acc_line, c.val_acc)):
             line.set_ydata(values)
@@ -136,7 +147,8 @@ class FittingExplorer:
         verdict = ("underfitting: even the training set is not learned" if tr < 0.9 else
                    "overfitting: the training set is learned much better than new data" if gap > 0.08 else
                    "a good fit: train and validation agree")
-        self.status.value = (f"<b>{c.hidden} hidden units, epoch {t}</b>: train accuracy {tr:.1%}, validation "
+        self.status.value = (f"<b>{c.hidden} hidden units, {self.train_size.value}, epoch {t}</b>: "
+                             f"train accuracy {tr:.1%}, validation "
                              f"{va:.1%} (gap {gap:+.1%}); validation loss lowest at epoch {c.best_epoch}. "
                              f"<i>{verdict}</i>")
 

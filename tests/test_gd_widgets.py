@@ -69,8 +69,16 @@ def test_fitting_explorer_caches_widths_and_moves_the_marker():
     f = FittingExplorer(hidden=2, epochs=100)
     assert "underfitting" in f.status.value
     f.hidden.value = 32
-    assert "overfitting" in f.status.value and set(f._cache) == {2, 32}
+    assert "overfitting" in f.status.value and set(f._cache) == {("90 images", 2), ("90 images", 32)}
     png = f.figure.image.value
     f.epoch.value = 20
     assert "epoch 20" in f.status.value and f.figure.image.value != png
     assert f.markers[0].get_xdata()[0] == 20 and list(WIDTHS) == list(f.hidden.options)
+
+
+def test_more_training_images_shrink_the_gap():
+    f = FittingExplorer(hidden=32, epochs=150)
+    gap_small = f.curves.train_acc[-1] - f.curves.val_acc[-1]
+    f.train_size.value = "719 images"
+    gap_big = f.curves.train_acc[-1] - f.curves.val_acc[-1]
+    assert "719 images" in f.status.value and gap_big < gap_small / 2
