@@ -85,10 +85,16 @@ class FittingExplorer:
     ``explorer.status.value``.
     """
 
-    def __init__(self, hidden: int = 64, epochs: int = 300, train_size: str = "90 images"):
+    def __init__(self, hidden: int = 64, epochs: int = 300, train_size: str = "90 images", known=()):
+        """``known``: pairs ``(train_size, curves)`` already computed with :func:`capacity_curves` on that
+        training set for ``epochs`` epochs (they are shown without training again)."""
         self.max_epochs = as_positive_int(epochs, "epochs")
         self._data: dict[str, tuple] = {}
         self._cache: dict[tuple[str, int], Curves] = {}
+        for size, curves in known:
+            if size not in TRAIN_SIZES or len(curves.train_loss) != self.max_epochs:
+                raise ValueError(f"known curves must be for one of {list(TRAIN_SIZES)} and {self.max_epochs} epochs")
+            self._cache[(size, curves.hidden)] = curves
         self.train_size = widgets.Dropdown(options=list(TRAIN_SIZES), value=train_size, description="training set",
                                            layout=widgets.Layout(width="240px"), style={"description_width": "80px"})
         self.hidden = widgets.SelectionSlider(options=list(WIDTHS), value=hidden, description="hidden units",

@@ -1,6 +1,7 @@
 """Notebook 05's three panels, driven without a browser: press buttons, move sliders, read what is shown."""
 
 import numpy as np
+import pytest
 
 from helpers.backprop_stepper import BackpropStepper
 from helpers.descent_explorer import RUN_STEPS, DescentExplorer
@@ -82,3 +83,11 @@ def test_more_training_images_shrink_the_gap():
     f.train_size.value = "719 images"
     gap_big = f.curves.train_acc[-1] - f.curves.val_acc[-1]
     assert "719 images" in f.status.value and gap_big < gap_small / 2
+
+
+def test_known_curves_are_shown_without_training_again():
+    curves = capacity_curves(4, 50)
+    f = FittingExplorer(hidden=4, epochs=50, known=[("90 images", curves)])
+    assert f.curves is curves
+    with pytest.raises(ValueError, match="known curves"):
+        FittingExplorer(hidden=4, epochs=60, known=[("90 images", curves)])
