@@ -19,6 +19,7 @@ Then, by the chain rule,
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,11 +52,26 @@ class Step:
     value: float
     phase: str
 
+    @property
+    def text(self) -> str:
+        """The symbol in plain Unicode, for places without LaTeX: ``v_1^{(2)}`` -> ``v₁⁽²⁾``."""
+        sub, sup = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"), str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+        out = re.sub(r"_\{?(\d+)\}?", lambda m: m.group(1).translate(sub), self.symbol)
+        return re.sub(r"\^\{(\(\d\))\}", lambda m: m.group(1).translate(sup), out)
+
 
 def _n(value: float, digits: int = 4) -> str:
     """A number for a formula: rounded to ``digits`` decimals, negatives in parentheses."""
     text = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:g}"
     return f"({text})" if value < 0 else text
+
+
+def _u(name: str, node: int, layer: int) -> str:
+    """A symbol in plain Unicode: ``_u("x", 1, 2)`` -> ``x₁⁽²⁾``."""
+    return f"{name}{str(node).translate(_SUB)}⁽{str(layer).translate(_SUP)}⁾"
+
+
+_SUB, _SUP = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"), str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _sig(v: float) -> float:
@@ -124,11 +140,11 @@ def hand_backprop_222(x, y, W1, b1, W2, b2) -> tuple[list[Step], dict[str, np.nd
             for j in range(2):
                 grads[f"W{k - 1}"][i, j] = record(
                     f"dW{k - 1}_{i + 1}{j + 1}", f"∂L/∂w_{{{i + 1}{j + 1}}}^{{({k - 1})}}",
-                    f"x_{i + 1}^({k - 1})·e_{j + 1}^({k}) = {_n(xs[k - 1][i])}·{_n(e_next[j], 5)}",
+                    f"{_u('x', i + 1, k - 1)}·{_u('e', j + 1, k)} = {_n(xs[k - 1][i])}·{_n(e_next[j], 5)}",
                     xs[k - 1][i] * e_next[j], "backward")
         for j in range(2):
             grads[f"b{k - 1}"][j] = record(f"db{k - 1}_{j + 1}", f"∂L/∂b_{j + 1}^{{({k - 1})}}",
-                                           f"e_{j + 1}^({k}) = {_n(e_next[j], 5)}", e_next[j], "backward")
+                                           f"{_u('e', j + 1, k)} = {_n(e_next[j], 5)}", e_next[j], "backward")
 
     weight_grads(3, e3)
     hid = xs[2]

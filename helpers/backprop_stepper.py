@@ -71,7 +71,7 @@ class BackpropStepper:
                                       layout=widgets.Layout(width="420px"))
         self.back_button = widgets.Button(description="back", icon="chevron-left")
         self.next_button = widgets.Button(description="next", icon="chevron-right")
-        self.formula = widgets.HTMLMath(layout=widgets.Layout(width="840px"))
+        self.formula = widgets.HTML(layout=widgets.Layout(width="840px"))
 
         fig = Figure(figsize=(8.4, 4.0), dpi=100, layout="constrained")
         ax = fig.add_subplot()
@@ -149,7 +149,7 @@ class BackpropStepper:
         else:
             phase = "forward pass" if cur.phase == "forward" else "backward pass"
             self.formula.value = (f"<b>{phase}, step {k}/{len(self.steps)}</b>: "
-                                  f"\\({cur.symbol}\\) = {cur.formula} = <b>{cur.value:.6g}</b>")
+                                  f"{cur.text} = {cur.formula} = <b>{cur.value:.6g}</b>")
 
     def _repr_mimebundle_(self, **kwargs):
         return self.panel._repr_mimebundle_(**kwargs)

@@ -73,9 +73,11 @@ def test_steps_have_unique_keys_and_readable_formulas():
     keys = [s.key for s in steps]
     assert len(keys) == len(set(keys)) == 25
     by_key = {s.key: s for s in steps}
-    assert by_key["dW2_12"].formula.startswith("x_1^(2)·e_2^(3) = ")  # the rule, then the numbers
+    assert by_key["dW2_12"].formula.startswith("x₁⁽²⁾·e₂⁽³⁾ = ")  # the rule, then the numbers
     assert by_key["e2_1"].formula.startswith("(0.6·(-0.09677) + (-0.5)·0.13369)")  # sum of w·e, negatives bracketed
     assert by_key["x2_1"].formula == "σ(0.5500)"
+    assert [by_key[k].text for k in ("v2_1", "e3_2", "dW1_12", "db2_1", "L")] == [
+        "v₁⁽²⁾", "e₂⁽³⁾", "∂L/∂w₁₂⁽¹⁾", "∂L/∂b₁⁽²⁾", "L"]
 
 
 def test_bad_shapes_are_explained():
