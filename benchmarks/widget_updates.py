@@ -144,6 +144,46 @@ _NB06_BENCHMARKS = {
 BENCHMARKS.update(_NB06_BENCHMARKS)
 
 
+# --- notebook 05 ---------------------------------------------------------------------------------
+
+
+def bench_descent_step(n: int = 40) -> float:
+    from helpers.descent_explorer import DescentExplorer
+
+    explorer = DescentExplorer(lr=0.2)
+    return median_ms(lambda _: explorer.step_button.click(), range(n))
+
+
+def bench_backprop_stepper(n: int = 50) -> float:
+    from helpers.backprop_stepper import BackpropStepper
+
+    stepper = BackpropStepper()
+    values = [k % (stepper.step.max + 1) for k in range(1, n + 1)]
+
+    def move(k):
+        stepper.step.value = k
+
+    return median_ms(move, values)
+
+
+def bench_fitting_epoch(n: int = 50) -> float:
+    from helpers.fitting_explorer import FittingExplorer
+
+    explorer = FittingExplorer(hidden=8, epochs=300)
+
+    def move(t):
+        explorer.epoch.value = t
+
+    return median_ms(move, [1 + (37 * k) % 300 for k in range(n)])
+
+
+BENCHMARKS.update({
+    "05 descent explorer (step button)": (bench_descent_step, 60.0),
+    "05 backprop stepper (step slider)": (bench_backprop_stepper, 60.0),
+    "05 fitting explorer (epoch slider)": (bench_fitting_epoch, 40.0),
+})
+
+
 def main() -> None:
     for name, (bench, budget_ms) in BENCHMARKS.items():
         ms = bench()

@@ -158,3 +158,34 @@ def spiral(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.n
 
 #: The toy sets by name, as the live trainer's dropdown lists them.
 TOY_DATASETS = {"xor": xor, "circle": circle, "gaussians": gaussians, "spiral": spiral}
+
+
+# --- Splitting a data set (notebook 05) ------------------------------------------------------------
+
+
+def stratified_split(y, fractions=(0.8, 0.2), seed: int | None = 0) -> list[np.ndarray]:
+    """Shuffle the indices of each class and cut them in the given ``fractions`` (e.g. train / test).
+
+    Each part gets (about) the same share of every class, so a 20 % test set holds about 20 % of the
+    zeros, 20 % of the ones, and so on. Returns one sorted index array per fraction; together they hold
+    every index exactly once.
+
+    Args:
+        y: class labels, shape (N,).
+        fractions: positive numbers summing to 1, e.g. ``(0.6, 0.2, 0.2)`` for train / validation / test.
+        seed: seed for the shuffle.
+    """
+    y = np.asarray(y)
+    fractions = np.asarray(fractions, dtype=float)
+    if y.ndim != 1:
+        raise ValueError(f"y must be 1-D labels, got shape {y.shape}")
+    if fractions.ndim != 1 or len(fractions) < 2 or np.any(fractions <= 0) or not np.isclose(fractions.sum(), 1):
+        raise ValueError(f"fractions must be two or more positive numbers summing to 1, got {fractions.tolist()}")
+    rng = np.random.default_rng(seed)
+    parts: list[list[np.ndarray]] = [[] for _ in fractions]
+    for label in np.unique(y):
+        idx = rng.permutation(np.flatnonzero(y == label))
+        cuts = np.round(np.cumsum(fractions)[:-1] * len(idx)).astype(int)
+        for part, chunk in zip(parts, np.split(idx, cuts), strict=True):
+            part.append(chunk)
+    return [np.sort(np.concatenate(p)) for p in parts]

@@ -1,9 +1,5 @@
 """The experiments of notebook 06: activations through a deep stack, deep MLPs with a chosen
 initialiser (and batch norm), and short training runs on the digits.
-
-``SoftmaxCrossEntropy`` here is a stand-in: notebook 05 adds ``helpers.layers.SoftmaxWithLoss``, and when
-both are merged this module should use that one instead (same ``forward(scores, y)`` / ``backward()`` /
-``predict(scores)`` contract, integer labels).
 """
 
 from __future__ import annotations
@@ -12,10 +8,10 @@ import numpy as np
 
 from helpers.datasets import load_digits
 from helpers.init import get_initialiser, initialise
-from helpers.layers import ACTIVATION_LAYERS, Affine, BatchNorm, Sequential, set_training
+from helpers.layers import ACTIVATION_LAYERS, Affine, BatchNorm, Sequential, SoftmaxWithLoss, set_training
 from helpers.optim import SGD
 from helpers.train import Trainer
-from helpers.validation import as_float_array, as_positive_int
+from helpers.validation import as_positive_int
 
 #: The activation functions of the classic experiment, as plain functions of an array.
 ACTIVATION_FUNCTIONS = {
@@ -83,42 +79,6 @@ def deep_mlp(sizes, activation: str = "relu", init="he", *, batchnorm: str | Non
     return initialise(Sequential(layers), init, rng)
 
 
-class SoftmaxCrossEntropy:
-    """Softmax + cross-entropy on scores, with integer labels (a stand-in for notebook 05's ``SoftmaxWithLoss``).
-
-    ``p = softmax(s)``, ``L = -mean(log p[y])``, ``dscores = (p - onehot(y)) / N``; the log-sum-exp is
-    shifted by the largest score, so any finite score gives a finite loss.
-    Shapes: ``scores`` (N, K), ``y`` (N,) of ints in 0..K-1 -> ``L`` a float; ``backward()`` -> (N, K).
-    """
-
-    def __init__(self):
-        self.params: dict[str, np.ndarray] = {}
-        self.grads: dict[str, np.ndarray] = {}
-        self.p = None  # softmax(scores)
-        self.y = None  # labels as ints
-
-    def forward(self, scores, y) -> float:
-        scores = as_float_array(scores, "scores", ndim=2)
-        y = np.asarray(y)
-        if y.shape != (scores.shape[0],):
-            raise ValueError(f"y must hold one label per row of scores, shape ({scores.shape[0]},), got {y.shape}")
-        self.y = y.astype(int)
-        shifted = scores - scores.max(axis=1, keepdims=True)
-        log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        self.p = np.exp(log_p)
-        return float(-np.mean(log_p[np.arange(len(self.y)), self.y]))
-
-    def backward(self, dout: float = 1.0) -> np.ndarray:
-        dscores = self.p.copy()
-        dscores[np.arange(len(self.y)), self.y] -= 1.0
-        return dout * dscores / len(self.y)
-
-    @staticmethod
-    def predict(scores) -> np.ndarray:
-        """The class with the largest score, shape (N,)."""
-        return np.argmax(np.asarray(scores), axis=1)
-
-
 def digits_split(n_test: int = 297, seed: int = 0):
     """The digits shuffled with ``seed`` and split: ``(X_train, y_train, X_test, y_test)``, X (N, 64) in [0, 1]."""
     X, y = load_digits()
@@ -135,7 +95,7 @@ def train_digits(model, data, *, epochs: int = 8, lr: float = 0.1, batch_size: i
     """
     X_train, y_train, X_test, y_test = data
     set_training(model, True)
-    trainer = Trainer(model, SoftmaxCrossEntropy(), SGD(lr), X_train, y_train, batch_size=batch_size, seed=seed)
+    trainer = Trainer(model, SoftmaxWithLoss(), SGD(lr), X_train, y_train, batch_size=batch_size, seed=seed)
     with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is reported as a NaN loss, not a warning
         history = trainer.fit(epochs)
         set_training(model, False)

@@ -355,3 +355,70 @@ def set_training(model, training: bool):
         if hasattr(layer, "training"):
             layer.training = bool(training)
     return model
+
+
+# --- Multi-class output (notebook 05) -----------------------------------------------------------------
+
+
+def softmax(scores) -> np.ndarray:
+    """Row-wise softmax ``exp(s_k) / sum_j exp(s_j)``, finite for any scores (the row maximum is subtracted
+    first, which changes nothing mathematically). Shapes: (N, K) -> (N, K), rows sum to 1."""
+    s = _as_array(scores, "scores", ndim=2)
+    e = np.exp(s - s.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _as_labels(y, n: int, n_classes: int) -> np.ndarray:
+    """``y`` as int class indices of shape (n,), each in ``0 .. n_classes - 1``, or a clear error."""
+    y = _as_array(y, "y", ndim=1)
+    if y.shape != (n,):
+        raise ValueError(f"y must hold one label per row of scores: shape ({n},), got {y.shape}")
+    labels = y.astype(np.int64)
+    if not np.array_equal(labels, y) or labels.min(initial=0) < 0 or labels.max(initial=0) >= n_classes:
+        raise ValueError(f"y must hold whole class numbers 0 .. {n_classes - 1}, got values in "
+                         f"[{y.min():g}, {y.max():g}]")
+    return labels
+
+
+class SoftmaxWithLoss:
+    """Softmax followed by the cross-entropy loss, as one layer (PyTorch ``nn.CrossEntropyLoss``).
+
+    ``p = softmax(s)`` row by row and ``L = -mean_n log p[n, y_n]``. Together they have the simple
+    gradient ``dL/ds = (p - onehot(y)) / N``. The log-probabilities are computed as
+    ``s - logsumexp(s)`` (log-sum-exp with the row maximum subtracted), so the loss stays finite even for
+    scores like 1e4 where ``exp`` alone would overflow.
+
+    Shapes: ``scores`` (N, K), ``y`` (N,) of class numbers 0..K-1 -> ``L`` a float;
+    ``backward()`` -> (N, K); ``predict(scores)`` -> (N,) ints.
+    """
+
+    def __init__(self):
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.p = None  # softmax(scores), (N, K)
+        self.y = None  # labels, (N,)
+
+    def forward(self, scores, y) -> float:
+        s = _as_array(scores, "scores", ndim=2)
+        self.y = _as_labels(y, s.shape[0], s.shape[1])
+        shifted = s - s.max(axis=1, keepdims=True)
+        log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        self.p = np.exp(log_p)
+        return float(-np.mean(log_p[np.arange(len(self.y)), self.y]))
+
+    def backward(self, dout: float = 1.0) -> np.ndarray:
+        if self.p is None:
+            raise RuntimeError("call forward before backward")
+        dscores = self.p.copy()
+        dscores[np.arange(len(self.y)), self.y] -= 1.0
+        return dout * dscores / len(self.y)
+
+    @staticmethod
+    def predict(scores) -> np.ndarray:
+        """The class with the highest score, shape (N,) ints."""
+        return np.argmax(np.asarray(scores), axis=1)
+
+    @staticmethod
+    def probability(scores) -> np.ndarray:
+        """``softmax(scores)``, shape (N, K): the network's probability of each class."""
+        return softmax(scores)

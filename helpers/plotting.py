@@ -238,3 +238,49 @@ def plot_activation(name: str, value=None, ax=None, x_range=(-5.0, 5.0), legend:
     if legend:
         ax.legend(loc="upper left", fontsize=9)
     return {"f": line_f, "df": line_df}
+
+
+# --- Classifier pictures (notebook 05) -------------------------------------------------------------
+
+
+def plot_confusion_matrix(counts, ax=None, class_names=None):
+    """Counts ``counts[i, j]`` (true ``i``, predicted ``j``) as a heat map with the numbers written in.
+
+    Returns the ``AxesImage``. The diagonal is the right answers; everything off it is a mistake.
+    """
+    counts = np.asarray(counts)
+    if counts.ndim != 2 or counts.shape[0] != counts.shape[1]:
+        raise ValueError(f"counts must be a square matrix, got shape {counts.shape}")
+    ax = _axes(ax, figsize=(4.8, 4.2))
+    k = counts.shape[0]
+    names = [str(i) for i in range(k)] if class_names is None else list(class_names)
+    image = ax.imshow(counts, cmap="Blues")
+    for i in range(k):
+        for j in range(k):
+            if counts[i, j]:
+                ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=8,
+                        color="white" if counts[i, j] > counts.max() / 2 else "black")
+    ax.set(xticks=range(k), yticks=range(k), xticklabels=names, yticklabels=names,
+           xlabel="predicted", ylabel="true")
+    ax.grid(False)
+    return image
+
+
+def plot_digit_images(images, titles=(), axes=None, ncols: int = 8):
+    """Small grey images (each (8, 8) or 64 pixels) in a grid, with optional titles; returns the axes used."""
+    images = np.asarray(images, dtype=float)
+    if images.ndim == 2:
+        side = int(round(np.sqrt(images.shape[1])))
+        images = images.reshape(len(images), side, side)
+    if axes is None:
+        nrows = max(1, -(-len(images) // ncols))
+        _, axes = plt.subplots(nrows, ncols, figsize=(1.1 * ncols, 1.3 * nrows), squeeze=False)
+    axes = np.ravel(axes)
+    titles = list(titles)
+    for i, ax in enumerate(axes):
+        ax.axis("off")
+        if i < len(images):
+            ax.imshow(images[i], cmap="gray_r", interpolation="nearest")
+            if i < len(titles):
+                ax.set_title(titles[i], fontsize=9)
+    return axes

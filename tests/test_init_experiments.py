@@ -3,9 +3,7 @@
 import numpy as np
 import pytest
 
-from helpers.gradcheck import numerical_gradient, rel_error
 from helpers.init_experiments import (
-    SoftmaxCrossEntropy,
     deep_mlp,
     digits_split,
     layer_activations,
@@ -55,19 +53,6 @@ def test_deep_mlp_layout_and_init():
         0.01, rel=0.05)
     with pytest.raises(ValueError, match="batchnorm"):
         deep_mlp([8, 3], batchnorm="middle")
-
-
-def test_softmax_cross_entropy_value_gradient_and_extremes():
-    loss = SoftmaxCrossEntropy()
-    assert loss.forward(np.zeros((4, 10)), np.arange(4)) == pytest.approx(np.log(10))
-    rng = np.random.default_rng(0)
-    scores, y = rng.standard_normal((5, 4)), np.array([0, 3, 1, 1, 2])
-    loss.forward(scores, y)
-    assert rel_error(loss.backward(), numerical_gradient(lambda _: loss.forward(scores, y), scores)) < 1e-7
-    assert np.isfinite(loss.forward(np.array([[1e4, -1e4], [-1e4, 1e4]]), np.array([1, 0])))
-    assert loss.predict(np.array([[0.1, 2.0, -1.0]])).tolist() == [1]
-    with pytest.raises(ValueError, match="one label per row"):
-        loss.forward(scores, y[:3])
 
 
 def test_training_on_the_digits_learns_and_measures_test_accuracy():
