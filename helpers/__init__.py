@@ -1,13 +1,26 @@
 """Shared, tested code for the neural-network fundamentals course.
 
-One module per idea; the notebook with the same topic tells its story:
+One module per idea; the notebook with the same number tells its story. Interactive panels live in
+a module named for what they show and are built on ``widgets.LiveFigure`` / ``widgets.Panel``.
 
-- ``gates``       perceptron, AND/NAND/OR/XOR with the lecture weights, the perceptron learning rule (01)
-- ``datasets``    truth tables and small data sets (01 onwards)
-- ``plotting``    pictures: decision lines and regions, training curves (every plot takes ``ax=None``)
-- ``widgets``     interactive panels; each wraps a plain function that tests call without a browser
-- ``checks``      self-checks for exercises: they print a pass or a hint and return True/False
-- ``validation``  clear errors for bad input (shape, type, NaN) instead of NumPy tracebacks
+Foundations (every notebook)
+- ``validation``   clear errors for bad input (shape, type, NaN) instead of NumPy tracebacks
+- ``datasets``     truth tables, toy 2-D sets (xor, circle, gaussians, spiral), loaders for data/
+- ``plotting``     pictures; every plot takes ``ax=None`` and returns what it drew
+- ``widgets``      ``LiveFigure`` (a figure redrawn in place) and ``Panel``; the gate playground
+- ``checks``       exercise self-checks: they print a pass or a hint and return True/False
+- ``gradcheck``    numerical gradients and relative errors: the reference for every backward pass
+
+01 perceptron      ``gates`` (AND, NAND, OR, XOR, perceptron, the learning rule)
+02 XOR and MLPs    ``layers`` (Affine, activations, Sequential, losses), ``optim`` (SGD), ``train``,
+                   ``mlp_playground`` (the live trainer)
+03 graphs          ``graph`` (scalar nodes, drawing), ``graph_playground`` (the shopping graph)
+04 activations     ``activations``, ``activation_properties``, ``activation_explorer``
+05 backprop        ``descent``, ``backprop``, ``metrics``, ``descent_explorer``, ``backprop_stepper``,
+                   ``fitting_explorer``
+06 init, BN        ``init``, ``init_experiments``, ``init_explorer``, ``scale_shift_explorer``
+                   (``BatchNorm`` is in ``layers``)
+07 RNNs            ``rnn``, ``sequence_tasks``, ``char_rnn``, ``rnn_pictures``, ``rnn_widgets``
 """
 
 __version__ = "0.1.0"
