@@ -48,3 +48,30 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def bench_mlp_playground(n: int = 60) -> float:
+    """One tick of the live MLP trainer (notebook 02): 5 epochs of mini-batch SGD on 200 points, then the
+    decision region (50 × 50 grid), loss curve and PNG. Goal: >= 20 updates per second, i.e. <= 50 ms."""
+    from helpers.mlp_playground import mlp_playground
+
+    playground = mlp_playground("spiral", 0.1, hidden_layers=3, units=8)  # the largest network it offers
+    playground.train_button.value = True  # ticks only train while "Train" is on, as in the browser
+
+    def tick(_):
+        playground.play.value += 1
+
+    for _ in range(5):  # warm up (first draws, caches)
+        tick(None)
+    ms = median_ms(tick, range(n))
+    playground.train_button.value = False
+    return ms
+
+
+BENCHMARKS["02 MLP trainer (one Play tick, 2-8-8-8-1)"] = (bench_mlp_playground, 50.0)
+
+if __name__ == "__main__":  # the main() call above ran before this entry existed: run it here too
+    _bench, _budget = BENCHMARKS["02 MLP trainer (one Play tick, 2-8-8-8-1)"]
+    _ms = _bench()
+    print(f"{'02 MLP trainer (one Play tick, 2-8-8-8-1)':45s} median {_ms:6.1f} ms  (budget {_budget:.0f} ms)  "
+          f"{'ok' if _ms <= _budget else 'OVER BUDGET'}  = {1000 / _ms:.0f} updates/s")

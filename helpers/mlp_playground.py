@@ -1,0 +1,209 @@
+"""A live MLP trainer inside Jupyter — the core of the TensorFlow Playground (notebook 02).
+
+Pick a data set, its noise, the network (hidden layers, units, activation) and a learning rate; press
+Train and watch the decision region and the loss curve change while the network learns.
+
+How it stays responsive without a thread: an ``ipywidgets.Play`` widget ticks in the browser every
+``interval`` ms; each tick runs :meth:`MLPPlayground.step`, which trains a small chunk of epochs
+(:class:`helpers.train.Trainer`) and redraws through :class:`helpers.widgets.LiveFigure`. Between ticks
+the kernel is free, so other cells still run while it trains. Tests call ``step()`` directly.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from helpers.datasets import TOY_DATASETS
+from helpers.layers import ACTIVATION_LAYERS, BinaryCrossEntropy, mlp
+from helpers.optim import SGD
+from helpers.plotting import CLASS_COLORS, PROBABILITY_CMAP, probability_grid
+from helpers.train import Trainer
+from helpers.widgets import LiveFigure
+
+LIMITS = (-1.5, 1.5)
+LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+LOSS_LIMITS = (1e-3, 2.0)
+
+
+def build_trainer(dataset: str = "xor", noise: float = 0.1, hidden_layers: int = 1, units: int = 4,
+                  activation: str = "tanh", lr: float = 0.3, *, n: int = 200, batch_size: int = 20,
+                  seed: int = 0) -> Trainer:
+    """The plain training set-up behind the playground: data, an MLP, BCE loss and SGD.
+
+    The network is ``2 -> units -> ... (hidden_layers times) -> 1`` with ``activation`` after every
+    hidden layer, trained with :class:`helpers.layers.BinaryCrossEntropy` on mini-batches of
+    ``batch_size``. ``seed`` fixes the data, the starting weights and the batch order.
+    """
+    if dataset not in TOY_DATASETS:
+        raise ValueError(f"dataset must be one of {', '.join(TOY_DATASETS)}, got {dataset!r}")
+    X, y = TOY_DATASETS[dataset](n, noise, seed=seed)
+    model = mlp([2] + [units] * hidden_layers + [1], activation, rng=seed)
+    return Trainer(model, BinaryCrossEntropy(), SGD(lr), X, y, batch_size=batch_size, seed=seed)
+
+
+class MLPPlayground:
+    """The live trainer: controls on the left, decision region and loss curve on the right.
+
+    Display it by leaving it as the last expression of a cell. Every control is an attribute
+    (``dataset``, ``noise``, ``hidden_layers``, ``units``, ``activation``, ``lr``, ``train_button``,
+    ``step_button``, ``reset_button``, ``play``), so code and tests can drive it like a learner.
+
+    Args:
+        epochs_per_tick: epochs trained per tick of the Play widget (and per press of Step).
+        interval: milliseconds between ticks while training.
+        resolution: the decision region is computed on a ``resolution × resolution`` grid.
+    """
+
+    def __init__(self, dataset: str = "xor", noise: float = 0.1, hidden_layers: int = 1, units: int = 4,
+                 activation: str = "tanh", lr: float = 0.3, *, seed: int = 0, epochs_per_tick: int = 5,
+                 interval: int = 50, resolution: int = 50):
+        wide = widgets.Layout(width="280px")
+        style = {"description_width": "90px"}
+        self.dataset = widgets.Dropdown(options=list(TOY_DATASETS), value=dataset, description="data",
+                                        layout=wide, style=style)
+        self.noise = widgets.FloatSlider(value=noise, min=0.0, max=0.5, step=0.05, description="noise",
+                                         layout=wide, style=style, continuous_update=False)
+        self.hidden_layers = widgets.IntSlider(value=hidden_layers, min=1, max=3, description="hidden layers",
+                                               layout=wide, style=style, continuous_update=False)
+        self.units = widgets.IntSlider(value=units, min=1, max=8, description="units/layer", layout=wide,
+                                       style=style, continuous_update=False)
+        self.activation = widgets.Dropdown(options=list(ACTIVATION_LAYERS), value=activation,
+                                           description="activation", layout=wide, style=style)
+        self.lr = widgets.SelectionSlider(options=LEARNING_RATES, value=lr, description="learning rate",
+                                          layout=wide, style=style, continuous_update=False)
+        self.play = widgets.Play(value=0, min=0, max=10**9, interval=interval, show_repeat=False,
+                                 layout=widgets.Layout(display="none"))
+        self.train_button = widgets.ToggleButton(value=False, description="Train", icon="play",
+                                                 button_style="success", layout=widgets.Layout(width="90px"))
+        self.step_button = widgets.Button(description="Step", icon="step-forward",
+                                          tooltip=f"train {epochs_per_tick} epochs",
+                                          layout=widgets.Layout(width="90px"))
+        self.reset_button = widgets.Button(description="Reset", icon="undo", tooltip="new starting weights",
+                                           layout=widgets.Layout(width="90px"))
+        self.status = widgets.HTML()
+        self.epochs_per_tick = epochs_per_tick
+        self.seed = seed
+
+        self.trainer = self._new_trainer()
+        self._grid = probability_grid(LIMITS, resolution)
+        self._build_figure(resolution)
+
+        widgets.link((self.train_button, "value"), (self.play, "playing"))
+        self.train_button.observe(self._on_train_toggle, names="value")
+        self.play.observe(self._on_tick, names="value")
+        self.step_button.on_click(lambda _: self.step())
+        self.reset_button.on_click(lambda _: self.reset(new_seed=True))
+        for control in (self.dataset, self.noise, self.hidden_layers, self.units, self.activation):
+            control.observe(lambda _: self.reset(), names="value")
+        self.lr.observe(self._on_lr, names="value")
+
+        buttons = widgets.HBox([self.train_button, self.step_button, self.reset_button])
+        controls = widgets.VBox([self.dataset, self.noise, self.hidden_layers, self.units, self.activation,
+                                 self.lr, buttons, self.status, self.play],
+                                layout=widgets.Layout(padding="6px 10px 0 0"))
+        self.panel = widgets.HBox([controls, self.figure.image])
+        self.update(full=True)
+
+    # --- the state -------------------------------------------------------------------------------
+
+    def _new_trainer(self) -> Trainer:
+        return build_trainer(self.dataset.value, self.noise.value, self.hidden_layers.value, self.units.value,
+                             self.activation.value, self.lr.value, seed=self.seed)
+
+    def step(self, epochs: int | None = None) -> None:
+        """Train a chunk of epochs (``epochs_per_tick`` by default) and redraw."""
+        with np.errstate(all="ignore"):  # a too-large learning rate shows up as a non-finite loss, below
+            self.trainer.fit(epochs or self.epochs_per_tick)
+        if not np.isfinite(self.trainer.history["loss"][-1]):
+            self.train_button.value = False
+        self.update()
+
+    def reset(self, new_seed: bool = False) -> None:
+        """Start again from fresh weights (a new seed when ``new_seed``), with the controls' settings."""
+        if new_seed:
+            self.seed += 1
+        self.trainer = self._new_trainer()
+        self.update(full=True)
+
+    @property
+    def diverged(self) -> bool:
+        """True once the loss is no longer a finite number (the learning rate was too large)."""
+        return bool(self.trainer.history["loss"]) and not np.isfinite(self.trainer.history["loss"][-1])
+
+    def probabilities(self) -> np.ndarray:
+        """The network's probability of class 1 on the grid, shape (resolution, resolution)."""
+        with np.errstate(all="ignore"):
+            scores = self.trainer.model.forward(self._grid)
+        n = int(np.sqrt(len(self._grid)))
+        return np.nan_to_num(BinaryCrossEntropy.probability(scores), nan=0.5).reshape(n, n)
+
+    # --- the picture -----------------------------------------------------------------------------
+
+    def _build_figure(self, resolution: int) -> None:
+        fig = Figure(figsize=(7.4, 3.6), dpi=100, layout="constrained")
+        ax_region, ax_loss = fig.subplots(1, 2, width_ratios=[1, 1.05])
+        lo, hi = LIMITS
+        self.region = ax_region.imshow(np.full((resolution, resolution), 0.5), extent=(lo, hi, lo, hi),
+                                       origin="lower", cmap=PROBABILITY_CMAP, vmin=0, vmax=1,
+                                       interpolation="bilinear")
+        self.points = ax_region.scatter([], [], s=16, edgecolors="black", linewidths=0.5, zorder=3)
+        ax_region.set(xlim=LIMITS, ylim=LIMITS, aspect="equal", xticks=[-1, 0, 1], yticks=[-1, 0, 1])
+        ax_region.grid(False)
+        self.region_title = ax_region.set_title(" ", fontsize=10)
+        (self.loss_line,) = ax_loss.plot([], [], color="black", lw=1.5)
+        ax_loss.set(yscale="log", ylim=LOSS_LIMITS, xlim=(0, 100), xlabel="epoch", ylabel="training loss (BCE)")
+        self.loss_title = ax_loss.set_title(" ", fontsize=10)
+        self.ax_loss = ax_loss
+        self.figure = LiveFigure(fig, [self.region, self.points, self.region_title, self.loss_line,
+                                       self.loss_title])
+
+    def update(self, full: bool = False) -> None:
+        """Refresh the region, points, loss curve and status from the trainer (``full`` after a reset)."""
+        t = self.trainer
+        if full:
+            self.points.set_offsets(t.X)
+            self.points.set_facecolor([CLASS_COLORS[int(c)] for c in t.y])
+            self.ax_loss.set_xlim(0, 100)
+        self.region.set_data(self.probabilities())
+        losses = np.clip(np.nan_to_num(t.history["loss"], nan=LOSS_LIMITS[1], posinf=LOSS_LIMITS[1]), *LOSS_LIMITS)
+        epochs = np.arange(1, len(losses) + 1)
+        self.loss_line.set_data(epochs, losses)
+        if t.epoch > self.ax_loss.get_xlim()[1]:  # grow the axis by doubling: a full redraw only now and then
+            self.ax_loss.set_xlim(0, 2 ** int(np.ceil(np.log2(t.epoch))))
+            full = True
+        accuracy = t.history["accuracy"][-1] if t.epoch else t.accuracy()
+        self.region_title.set_text(f"{self.dataset.value}: accuracy {accuracy:.0%}")
+        loss_text = "—" if not t.epoch else f"{t.history['loss'][-1]:.3g}"
+        self.loss_title.set_text(f"epoch {t.epoch}, loss {loss_text}")
+        self.figure.redraw(full=full)
+        sizes = "-".join(str(s) for s in [2] + [self.units.value] * self.hidden_layers.value + [1])
+        n_params = sum(p.size for p in t.model.params.values())
+        warning = ("<br><b style='color:#cf222e'>diverged: lower the learning rate, then Reset</b>"
+                   if self.diverged else "")
+        self.status.value = (f"network {sizes} ({n_params} parameters), {self.activation.value}, "
+                             f"seed {self.seed}<br>epoch {t.epoch}, training accuracy {accuracy:.0%}{warning}")
+
+    # --- callbacks -------------------------------------------------------------------------------
+
+    def _on_tick(self, change) -> None:
+        if change["new"] > change["old"] and self.train_button.value:
+            self.step()
+
+    def _on_train_toggle(self, change) -> None:
+        self.train_button.description = "Pause" if change["new"] else "Train"
+        self.train_button.icon = "pause" if change["new"] else "play"
+        self.train_button.button_style = "warning" if change["new"] else "success"
+
+    def _on_lr(self, change) -> None:
+        self.trainer.optimizer.lr = change["new"]  # takes effect at the next step, no reset
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.panel._repr_mimebundle_(**kwargs)
+
+
+def mlp_playground(dataset: str = "xor", noise: float = 0.1, hidden_layers: int = 1, units: int = 4,
+                   activation: str = "tanh", lr: float = 0.3, **kwargs) -> MLPPlayground:
+    """The live MLP trainer of notebook 02 (see :class:`MLPPlayground`)."""
+    return MLPPlayground(dataset, noise, hidden_layers, units, activation, lr, **kwargs)
