@@ -193,7 +193,7 @@ def plot_network(layer_labels, ax=None, edge_labels=None, layer_names=None):
                 (line,) = ax.plot([x0, x1], [y0, y1], color="0.45", lw=1.2, zorder=1)
                 edges.append(line)
                 if edge_labels and (layer, i, j) in edge_labels:
-                    t = 0.3 if j % 2 == 0 else 0.7  # stagger the labels so crossing edges stay readable
+                    t = 0.3  # near the source node, where the edges of one node fan out apart
                     ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), edge_labels[(layer, i, j)], ha="center",
                             va="center", fontsize=9, zorder=3,
                             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
@@ -218,13 +218,15 @@ def probability_grid(limits=(-1.5, 1.5), resolution: int = 60) -> np.ndarray:
     return np.column_stack([gx.ravel(), gy.ravel()])
 
 
-def plot_probability_regions(proba, X, y, ax=None, limits=(-1.5, 1.5), resolution: int = 60):
+def plot_probability_regions(proba, X, y, ax=None, limits=(-1.5, 1.5), resolution: int = 60,
+                             point_size: float = 18):
     """Shade a network's probability of class 1 over the plane and draw the samples on top.
 
     Args:
         proba: maps an (M, 2) array to M probabilities (any shape with M entries).
         X: samples, shape (N, 2); y: their 0/1 labels, shape (N,).
         limits: the square shown, ``(lo, hi)`` on both axes.
+        point_size: marker area of the samples (larger for a handful of points, such as XOR's four).
 
     Returns ``{"region", "boundary", "points"}``: the image, the p = 0.5 contour set and the scatter.
     """
@@ -237,7 +239,7 @@ def plot_probability_regions(proba, X, y, ax=None, limits=(-1.5, 1.5), resolutio
                        alpha=0.75, interpolation="bilinear")
     g = np.linspace(lo, hi, resolution)
     boundary = ax.contour(g, g, p, levels=[0.5], colors="black", linewidths=1.5) if p.min() < 0.5 < p.max() else None
-    points = ax.scatter(X[:, 0], X[:, 1], c=[CLASS_COLORS[t] for t in y], s=18, edgecolors="black",
+    points = ax.scatter(X[:, 0], X[:, 1], c=[CLASS_COLORS[t] for t in y], s=point_size, edgecolors="black",
                         linewidths=0.5, zorder=3)
     ax.set(xlim=limits, ylim=limits, xlabel="$x_1$", ylabel="$x_2$", aspect="equal")
     ax.grid(False)
