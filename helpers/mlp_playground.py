@@ -11,6 +11,8 @@ the kernel is free, so other cells still run while it trains. Tests call ``step(
 
 from __future__ import annotations
 
+import time
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
@@ -58,7 +60,7 @@ class MLPPlayground:
 
     def __init__(self, dataset: str = "xor", noise: float = 0.1, hidden_layers: int = 1, units: int = 4,
                  activation: str = "tanh", lr: float = 0.3, *, seed: int = 0, epochs_per_tick: int = 5,
-                 interval: int = 50, resolution: int = 50):
+                 interval: int = 30, resolution: int = 50):
         wide = widgets.Layout(width="280px")
         style = {"description_width": "90px"}
         self.dataset = widgets.Dropdown(options=list(TOY_DATASETS), value=dataset, description="data",
@@ -85,6 +87,7 @@ class MLPPlayground:
         self.status = widgets.HTML()
         self.epochs_per_tick = epochs_per_tick
         self.seed = seed
+        self.tick_log: list[tuple[float, float]] = []  # (start, seconds) of recent ticks: see tick_rate()
 
         self.trainer = self._new_trainer()
         self._grid = probability_grid(LIMITS, resolution)
@@ -147,17 +150,17 @@ class MLPPlayground:
         lo, hi = LIMITS
         self.region = ax_region.imshow(np.full((resolution, resolution), 0.5), extent=(lo, hi, lo, hi),
                                        origin="lower", cmap=PROBABILITY_CMAP, vmin=0, vmax=1,
-                                       interpolation="bilinear")
+                                       interpolation="nearest")  # the grid's own cells: cheap to draw
         self.points = ax_region.scatter([], [], s=16, edgecolors="black", linewidths=0.5, zorder=3)
         ax_region.set(xlim=LIMITS, ylim=LIMITS, aspect="equal", xticks=[-1, 0, 1], yticks=[-1, 0, 1])
         ax_region.grid(False)
-        self.region_title = ax_region.set_title(" ", fontsize=10)
+        ax_region.set_title("p(class 1): blue 0, white 0.5, orange 1", fontsize=10)
         (self.loss_line,) = ax_loss.plot([], [], color="black", lw=1.5)
         ax_loss.set(yscale="log", ylim=LOSS_LIMITS, xlim=(0, 100), xlabel="epoch", ylabel="training loss (BCE)")
-        self.loss_title = ax_loss.set_title(" ", fontsize=10)
+        ax_loss.set_title("training loss per epoch", fontsize=10)
         self.ax_loss = ax_loss
-        self.figure = LiveFigure(fig, [self.region, self.points, self.region_title, self.loss_line,
-                                       self.loss_title])
+        # only what moves is redrawn per tick; the numbers go to the status text (text is slow to draw)
+        self.figure = LiveFigure(fig, [self.region, self.points, self.loss_line])
 
     def update(self, full: bool = False) -> None:
         """Refresh the region, points, loss curve and status from the trainer (``full`` after a reset)."""
@@ -174,22 +177,33 @@ class MLPPlayground:
             self.ax_loss.set_xlim(0, 2 ** int(np.ceil(np.log2(t.epoch))))
             full = True
         accuracy = t.history["accuracy"][-1] if t.epoch else t.accuracy()
-        self.region_title.set_text(f"{self.dataset.value}: accuracy {accuracy:.0%}")
         loss_text = "—" if not t.epoch else f"{t.history['loss'][-1]:.3g}"
-        self.loss_title.set_text(f"epoch {t.epoch}, loss {loss_text}")
         self.figure.redraw(full=full)
         sizes = "-".join(str(s) for s in [2] + [self.units.value] * self.hidden_layers.value + [1])
         n_params = sum(p.size for p in t.model.params.values())
         warning = ("<br><b style='color:#cf222e'>diverged: lower the learning rate, then Reset</b>"
                    if self.diverged else "")
         self.status.value = (f"network {sizes} ({n_params} parameters), {self.activation.value}, "
-                             f"seed {self.seed}<br>epoch {t.epoch}, training accuracy {accuracy:.0%}{warning}")
+                             f"seed {self.seed}<br><b>epoch {t.epoch}</b>, loss {loss_text}, "
+                             f"{self.dataset.value} accuracy {accuracy:.0%}{warning}")
 
     # --- callbacks -------------------------------------------------------------------------------
 
     def _on_tick(self, change) -> None:
         if change["new"] > change["old"] and self.train_button.value:
+            start = time.perf_counter()
             self.step()
+            self.tick_log = self.tick_log[-199:] + [(start, time.perf_counter() - start)]
+
+    def tick_rate(self) -> dict[str, float]:
+        """How training ticks went lately: ``{"updates_per_s", "median_tick_ms"}`` (from the last ≤ 200)."""
+        if len(self.tick_log) < 2:
+            return {"updates_per_s": 0.0, "median_tick_ms": 0.0}
+        starts = np.array([s for s, _ in self.tick_log])
+        gaps = np.diff(starts)
+        gaps = gaps[gaps < 1.0]  # leave out pauses between training runs
+        rate = 1.0 / float(np.median(gaps)) if gaps.size else 0.0
+        return {"updates_per_s": rate, "median_tick_ms": 1000 * float(np.median([d for _, d in self.tick_log]))}
 
     def _on_train_toggle(self, change) -> None:
         self.train_button.description = "Pause" if change["new"] else "Train"
