@@ -76,3 +76,13 @@ def test_the_figure_is_built_once():
     p.hidden_layers.value = 3
     p.step()
     assert p.figure.fig is fig and len(fig.axes) == 2 and len(fig.axes[0].images) == 1
+
+
+def test_frames_are_jpeg_while_training_and_png_when_paused():
+    p = mlp_playground()
+    assert p.figure.image.format == "png" and bytes(p.figure.image.value).startswith(b"\x89PNG")
+    p.train_button.value = True
+    p.play.value += 1
+    assert p.figure.image.format == "jpeg" and bytes(p.figure.image.value).startswith(b"\xff\xd8")
+    p.train_button.value = False
+    assert p.figure.image.format == "png" and bytes(p.figure.image.value).startswith(b"\x89PNG")
