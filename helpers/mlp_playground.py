@@ -11,6 +11,7 @@ the kernel is free, so other cells still run while it trains. Tests call ``step(
 
 from __future__ import annotations
 
+import asyncio
 import io
 import time
 
@@ -115,6 +116,7 @@ class MLPPlayground:
         self.epochs_per_tick = epochs_per_tick
         self.seed = seed
         self.tick_log: list[tuple[float, float]] = []  # (start, seconds) of recent ticks: see tick_rate()
+        self._tick_queued = False
 
         self.trainer = self._new_trainer()
         self._grid = probability_grid(LIMITS, resolution)
@@ -217,10 +219,35 @@ class MLPPlayground:
     # --- callbacks -------------------------------------------------------------------------------
 
     def _on_tick(self, change) -> None:
-        if change["new"] > change["old"] and self.train_button.value:
-            start = time.perf_counter()
+        """A Play tick: train a chunk, right after the kernel has answered the tick message.
+
+        In a live kernel the chunk is queued on the kernel's event loop (``call_soon``), so the kernel
+        acknowledges the tick at once and the browser can send the next tick while this one trains:
+        the round trip and the training overlap instead of adding up. A tick that arrives while one is
+        still queued is dropped, so no backlog builds up. Outside a kernel (tests) it runs at once.
+        """
+        if change["new"] <= change["old"] or not self.train_button.value or self._tick_queued:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._run_tick()
+            return
+        self._tick_queued = True
+        loop.call_soon(self._run_tick)
+
+    def _run_tick(self) -> None:
+        self._tick_queued = False
+        if not self.train_button.value:  # paused while this tick waited
+            return
+        start = time.perf_counter()
+        try:
             self.step()
-            self.tick_log = self.tick_log[-199:] + [(start, time.perf_counter() - start)]
+        except Exception as err:  # noqa: BLE001 - shown to the learner instead of lost in the kernel log
+            self.train_button.value = False
+            self.status.value += f"<br><b style='color:#cf222e'>error: {err}</b>"
+            return
+        self.tick_log = self.tick_log[-199:] + [(start, time.perf_counter() - start)]
 
     def tick_rate(self) -> dict[str, float]:
         """How training ticks went lately: ``{"updates_per_s", "median_tick_ms"}`` (from the last ≤ 200)."""

@@ -21,6 +21,8 @@ def test_ticks_train_only_while_train_is_on():
     for _ in range(3):
         p.play.value += 1
     assert p.trainer.epoch == 15 and p.figure.image.value != png
+    rate = p.tick_rate()
+    assert len(p.tick_log) == 3 and rate["updates_per_s"] > 0 and rate["median_tick_ms"] > 0
     p.train_button.value = False
     assert not p.play.playing and p.train_button.description == "Train"
 
@@ -86,3 +88,24 @@ def test_frames_are_jpeg_while_training_and_png_when_paused():
     assert p.figure.image.format == "jpeg" and bytes(p.figure.image.value).startswith(b"\xff\xd8")
     p.train_button.value = False
     assert p.figure.image.format == "png" and bytes(p.figure.image.value).startswith(b"\x89PNG")
+
+
+def test_in_a_running_event_loop_ticks_are_queued_and_never_pile_up():
+    import asyncio
+
+    p = mlp_playground(epochs_per_tick=5)
+    p.train_button.value = True
+
+    async def ticks():
+        p.play.value += 1  # queued on the loop: the kernel can answer the tick message first
+        p.play.value += 1  # arrives while the first is still queued: dropped
+        assert p.trainer.epoch == 0
+        await asyncio.sleep(0)
+        assert p.trainer.epoch == 5
+        p.play.value += 1
+        p.train_button.value = False  # paused before the queued tick ran: it does nothing
+        await asyncio.sleep(0)
+        assert p.trainer.epoch == 5
+
+    asyncio.run(ticks())
+    assert len(p.tick_log) == 1 and p.tick_rate()["updates_per_s"] == 0.0
