@@ -270,6 +270,15 @@ class MLPPlayground:
     def _on_lr(self, change) -> None:
         self.trainer.optimizer.lr = change["new"]  # takes effect at the next step, no reset
 
+    def close(self) -> None:
+        """Close every widget of the panel (they stop syncing with the browser and leave the saved notebook)."""
+        def close_tree(widget):
+            for child in getattr(widget, "children", ()):
+                close_tree(child)
+            widget.close()
+
+        close_tree(self.panel)
+
     def _repr_mimebundle_(self, **kwargs):
         return self.panel._repr_mimebundle_(**kwargs)
 

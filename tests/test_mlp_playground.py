@@ -109,3 +109,9 @@ def test_in_a_running_event_loop_ticks_are_queued_and_never_pile_up():
 
     asyncio.run(ticks())
     assert len(p.tick_log) == 1 and p.tick_rate()["updates_per_s"] == 0.0
+
+
+def test_close_closes_every_widget_of_the_panel():
+    p = mlp_playground()
+    p.close()
+    assert p.panel.comm is None and p.train_button.comm is None and p.figure.image.comm is None
