@@ -1,5 +1,7 @@
 """The live MLP trainer, driven without a browser: ticks train, buttons step and reset, controls rebuild."""
 
+import time
+
 import numpy as np
 
 from helpers.mlp_playground import build_trainer, mlp_playground
@@ -21,8 +23,8 @@ def test_ticks_train_only_while_train_is_on():
     for _ in range(3):
         p.play.value += 1
     assert p.trainer.epoch == 15 and p.figure.image.value != png
-    rate = p.tick_rate()
-    assert len(p.tick_log) == 3 and rate["updates_per_s"] > 0 and rate["median_tick_ms"] > 0
+    rate = p.update_rate()
+    assert len(p.frame_log) == 3 and rate["updates_per_s"] > 0 and rate["median_frame_ms"] > 0
     p.train_button.value = False
     assert not p.play.playing and p.train_button.description == "Train"
 
@@ -90,7 +92,7 @@ def test_frames_are_jpeg_while_training_and_png_when_paused():
     assert p.figure.image.format == "png" and bytes(p.figure.image.value).startswith(b"\x89PNG")
 
 
-def test_in_a_running_event_loop_ticks_are_queued_and_never_pile_up():
+def test_in_a_running_event_loop_each_tick_draws_two_frames_and_nothing_piles_up():
     import asyncio
 
     p = mlp_playground(epochs_per_tick=5)
@@ -101,14 +103,28 @@ def test_in_a_running_event_loop_ticks_are_queued_and_never_pile_up():
         p.play.value += 1  # arrives while the first is still queued: dropped
         assert p.trainer.epoch == 0
         await asyncio.sleep(0)
-        assert p.trainer.epoch == 5
+        assert p.trainer.epoch == 5  # the tick's frame
+        await asyncio.sleep(p.EXTRA_FRAME_DELAY + 0.02)
+        assert p.trainer.epoch == 10  # ... and its extra frame, half a tick later
         p.play.value += 1
-        p.train_button.value = False  # paused before the queued tick ran: it does nothing
-        await asyncio.sleep(0)
-        assert p.trainer.epoch == 5
+        p.train_button.value = False  # paused before the queued frames ran: they do nothing
+        await asyncio.sleep(p.EXTRA_FRAME_DELAY + 0.02)
+        assert p.trainer.epoch == 10
 
     asyncio.run(ticks())
-    assert len(p.tick_log) == 1 and p.tick_rate()["updates_per_s"] == 0.0
+    assert len(p.frame_log) == 2
+
+
+def test_an_extra_frame_right_after_another_is_skipped():
+    p = mlp_playground(epochs_per_tick=5)
+    p.train_button.value = True
+    p._run_frame()
+    p.frame_log[-1] = (time.perf_counter(), 0.0)  # as if that frame had just started
+    p._run_frame(extra=True)  # within MIN_FRAME_GAP of it: skipped
+    assert p.trainer.epoch == 5
+    p.frame_log[-1] = (time.perf_counter() - 1.0, 0.0)  # long ago
+    p._run_frame(extra=True)
+    assert p.trainer.epoch == 10
 
 
 def test_close_closes_every_widget_of_the_panel():
