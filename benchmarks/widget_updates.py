@@ -184,6 +184,28 @@ BENCHMARKS.update({
 })
 
 
+def bench_mlp_playground(n: int = 60) -> float:
+    """One frame of the live MLP trainer (notebook 02; two per Play tick): 5 epochs of mini-batch SGD on
+    200 points, the decision region (50 × 50 grid), the loss curve and the JPEG sent while training.
+    Goal: >= 20 updates per second, i.e. <= 50 ms. (In the browser the tick round trip adds to this.)"""
+    from helpers.mlp_playground import mlp_playground
+
+    playground = mlp_playground("spiral", 0.1, hidden_layers=3, units=8)  # the largest network it offers
+    playground.train_button.value = True  # ticks only train while "Train" is on, as in the browser
+
+    def tick(_):
+        playground.play.value += 1
+
+    for _ in range(5):  # warm up (first draws, caches)
+        tick(None)
+    ms = median_ms(tick, range(n))
+    playground.train_button.value = False
+    return ms
+
+
+BENCHMARKS["02 MLP trainer (one frame, 2-8-8-8-1)"] = (bench_mlp_playground, 50.0)
+
+
 def main() -> None:
     for name, (bench, budget_ms) in BENCHMARKS.items():
         ms = bench()

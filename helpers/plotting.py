@@ -284,3 +284,92 @@ def plot_digit_images(images, titles=(), axes=None, ncols: int = 8):
             if i < len(titles):
                 ax.set_title(titles[i], fontsize=9)
     return axes
+
+
+# --- Notebook 02: networks and probability regions --------------------------------------------------
+
+#: Diverging colours for a network's probability of class 1: blue (0) through white (0.5) to orange (1).
+PROBABILITY_CMAP = ListedColormap(np.concatenate([
+    np.linspace([0.31, 0.62, 0.84], [1.0, 1.0, 1.0], 128),   # light blue -> white
+    np.linspace([1.0, 1.0, 1.0], [0.95, 0.72, 0.29], 128),   # white -> light orange
+]), name="class_probability")
+
+
+def plot_network(layer_labels, ax=None, edge_labels=None, layer_names=None):
+    """Draw a fully connected network as circles in columns joined by lines.
+
+    Args:
+        layer_labels: one list of node labels per layer, input first, e.g.
+            ``[["$x_1$", "$x_2$"], ["$s_1$", "$s_2$"], ["$y$"]]``.
+        edge_labels: optional ``{(layer, i, j): text}`` written on the edge from node i of ``layer`` to
+            node j of ``layer + 1`` (e.g. the weights).
+        layer_names: optional caption under each column (e.g. ``"input layer"``).
+
+    Returns ``{"nodes": [Circle, ...], "edges": [Line2D, ...]}``.
+    """
+    from matplotlib.patches import Circle
+
+    ax = _axes(ax, figsize=(5, 3))
+    sizes = [len(labels) for labels in layer_labels]
+    spacing = 1.0 / max(max(sizes) - 1, 1)
+    ys = [0.5 + spacing * ((n - 1) / 2 - np.arange(n)) for n in sizes]  # first node on top
+    xs = np.linspace(0, 1, len(sizes))
+    radius = 0.07
+    nodes, edges = [], []
+    for layer, (x0, x1) in enumerate(zip(xs[:-1], xs[1:], strict=True)):
+        for i, y0 in enumerate(ys[layer]):
+            for j, y1 in enumerate(ys[layer + 1]):
+                (line,) = ax.plot([x0, x1], [y0, y1], color="0.45", lw=1.2, zorder=1)
+                edges.append(line)
+                if edge_labels and (layer, i, j) in edge_labels:
+                    t = 0.3  # near the source node, where the edges of one node fan out apart
+                    ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), edge_labels[(layer, i, j)], ha="center",
+                            va="center", fontsize=9, zorder=3,
+                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
+    for layer, (x, labels) in enumerate(zip(xs, layer_labels, strict=True)):
+        colour = "#e8e8e8" if layer == 0 else ("#fbe6c2" if layer == len(sizes) - 1 else "#cfe3f2")
+        for y, label in zip(ys[layer], labels, strict=True):
+            circle = Circle((x, y), radius, fc=colour, ec="black", lw=1.5, zorder=2)
+            ax.add_patch(circle)
+            nodes.append(circle)
+            ax.text(x, y, label, ha="center", va="center", fontsize=11, zorder=4)
+        if layer_names:
+            ax.text(x, -0.15, layer_names[layer], ha="center", va="top", fontsize=10)
+    ax.set(xlim=(-0.15, 1.15), ylim=(-0.3 if layer_names else -0.15, 1.15), aspect="equal")
+    ax.axis("off")
+    return {"nodes": nodes, "edges": edges}
+
+
+def probability_grid(limits=(-1.5, 1.5), resolution: int = 60) -> np.ndarray:
+    """The centres of a ``resolution × resolution`` grid over ``limits × limits``, shape (resolution², 2)."""
+    g = np.linspace(*limits, resolution)
+    gx, gy = np.meshgrid(g, g)
+    return np.column_stack([gx.ravel(), gy.ravel()])
+
+
+def plot_probability_regions(proba, X, y, ax=None, limits=(-1.5, 1.5), resolution: int = 60,
+                             point_size: float = 18):
+    """Shade a network's probability of class 1 over the plane and draw the samples on top.
+
+    Args:
+        proba: maps an (M, 2) array to M probabilities (any shape with M entries).
+        X: samples, shape (N, 2); y: their 0/1 labels, shape (N,).
+        limits: the square shown, ``(lo, hi)`` on both axes.
+        point_size: marker area of the samples (larger for a handful of points, such as XOR's four).
+
+    Returns ``{"region", "boundary", "points"}``: the image, the p = 0.5 contour set and the scatter.
+    """
+    ax = _axes(ax)
+    X = as_float_array(X, "X", ndim=2)
+    y = np.asarray(y).astype(int)
+    p = np.asarray(proba(probability_grid(limits, resolution))).reshape(resolution, resolution)
+    lo, hi = limits
+    region = ax.imshow(p, extent=(lo, hi, lo, hi), origin="lower", cmap=PROBABILITY_CMAP, vmin=0, vmax=1,
+                       alpha=0.75, interpolation="bilinear")
+    g = np.linspace(lo, hi, resolution)
+    boundary = ax.contour(g, g, p, levels=[0.5], colors="black", linewidths=1.5) if p.min() < 0.5 < p.max() else None
+    points = ax.scatter(X[:, 0], X[:, 1], c=[CLASS_COLORS[t] for t in y], s=point_size, edgecolors="black",
+                        linewidths=0.5, zorder=3)
+    ax.set(xlim=limits, ylim=limits, xlabel="$x_1$", ylabel="$x_2$", aspect="equal")
+    ax.grid(False)
+    return {"region": region, "boundary": boundary, "points": points}

@@ -46,13 +46,17 @@ class Trainer:
     def run_epoch(self) -> float:
         """Train one epoch; append to ``history`` and return the epoch's mean loss."""
         n = len(self.X)
-        order = np.arange(n) if self.batch_size >= n else self.rng.permutation(n)
+        if self.batch_size >= n:  # full batch: no shuffling, no copies
+            batches = [(self.X, self.y)]
+        else:
+            order = self.rng.permutation(n)
+            chunks = [order[start:start + self.batch_size] for start in range(0, n, self.batch_size)]
+            batches = [(self.X[idx], self.y[idx]) for idx in chunks]
         loss_sum, n_right = 0.0, 0
-        for start in range(0, n, self.batch_size):
-            idx = order[start:start + self.batch_size]
-            scores = self.model.forward(self.X[idx])
-            loss_sum += self.loss.forward(scores, self.y[idx]) * len(idx)
-            n_right += int(np.sum(self.loss.predict(scores) == self.y[idx]))
+        for X_batch, y_batch in batches:
+            scores = self.model.forward(X_batch)
+            loss_sum += self.loss.forward(scores, y_batch) * len(y_batch)
+            n_right += int(np.sum(self.loss.predict(scores) == y_batch))
             self.model.backward(self.loss.backward())
             self.optimizer.update(self.model.params, self.model.grads)
         self.history["loss"].append(loss_sum / n)
