@@ -43,9 +43,12 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """Debian's Chromium driven by Playwright (no browser download).
+    """Debian's Chromium driven by Playwright (no browser download), for one test module.
+
+    Module-scoped on purpose: Playwright's sync API keeps an asyncio loop running while it is open,
+    which would leak into later tests that run their own loop.
 
     Needs ``apt-get install chromium`` and the ``playwright`` package (in requirements.txt). Without
     them the tests that use this fixture are skipped with the reason, except in CI (``CI`` set), where

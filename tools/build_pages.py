@@ -7,7 +7,8 @@
 Both builds use the notebooks' committed outputs (nothing is executed) and work offline: reveal.js,
 MathJax, RequireJS and jQuery are copied from ``tools/vendor/`` next to the pages instead of being
 loaded from a CDN. A widget shows its default picture (the PNG every panel carries, see
-``helpers.widgets.Panel``); moving it needs a live kernel, so the pages say so under each one.
+``helpers.widgets.Panel``); moving it needs a live kernel, so the pages say so under each one. A widget
+without a picture (a progress bar) is left out.
 """
 
 from __future__ import annotations
@@ -66,12 +67,17 @@ def _static_copy(path: Path, link_suffix: str):
         if cell.cell_type == "markdown":
             cell.source = re.sub(r"\]\((\d\d_\w+)\.ipynb\)", rf"](\1{link_suffix})", cell.source)
             cell.source = cell.source.replace("](glossary.md)", "](glossary.html)")
+        kept = []
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             if WIDGET_VIEW in data:
+                if "image/png" not in data:
+                    continue  # a widget without a picture (a progress bar) means nothing on a static page
                 data.pop(WIDGET_VIEW)
-                data["text/html"] = (f'<img src="data:image/png;base64,{data.pop("image/png")}">' + WIDGET_NOTE
-                                     if "image/png" in data else WIDGET_NOTE)
+                data["text/html"] = f'<img src="data:image/png;base64,{data.pop("image/png")}">' + WIDGET_NOTE
+            kept.append(out)
+        if cell.cell_type == "code":
+            cell.outputs = kept
     return nb
 
 
