@@ -201,6 +201,7 @@ class MLPPlayground(Panel):
         if full:
             self.points.set_offsets(t.X)
             self.points.set_facecolor([CLASS_COLORS[int(c)] for c in t.y])
+            full = tuple(self.ax_loss.get_xlim()) != (0, 100)  # the background changes only with the loss axis
             self.ax_loss.set_xlim(0, 100)
         self.region.set_data(self.probabilities())
         losses = np.clip(np.nan_to_num(t.history["loss"], nan=LOSS_LIMITS[1], posinf=LOSS_LIMITS[1]), *LOSS_LIMITS)
