@@ -167,10 +167,10 @@ def test_notebook_in_jupyterlab(lab, path, browser_timings):
         if n_widget_views:
             count_views = "() => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length"
             cells = page.locator(".jp-Notebook .jp-Cell")
-            for i in range(cells.count()):  # widget views attach once their cell has been on screen
-                cells.nth(i).scroll_into_view_if_needed()
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 45
             while page.evaluate(count_views) < n_widget_views and time.monotonic() < deadline:
+                for i in range(cells.count()):  # a widget view attaches once its cell has been on screen
+                    cells.nth(i).scroll_into_view_if_needed()
                 time.sleep(0.25)
             rendered = page.evaluate(count_views)
             assert rendered == n_widget_views, f"{rendered} of {n_widget_views} widgets rendered"
