@@ -207,7 +207,7 @@ BENCHMARKS["02 MLP trainer (one frame, 2-8-8-8-1)"] = (bench_mlp_playground, 50.
 
 
 def main() -> None:
-    for name, (bench, budget_ms) in BENCHMARKS.items():
+    for name, (bench, budget_ms) in sorted(BENCHMARKS.items()):
         ms = bench()
         verdict = "ok" if ms <= budget_ms else "OVER BUDGET"
         print(f"{name:45s} median {ms:6.1f} ms  (budget {budget_ms:.0f} ms)  {verdict}")
