@@ -65,3 +65,17 @@ def layer_gradient_errors(layer, x: np.ndarray, dout: np.ndarray | None = None, 
         analytic = layer.grads[name].copy()
         errors[name] = rel_error(analytic, numerical_gradient(lambda _: np.sum(layer.forward(x) * dout), param))
     return errors
+
+
+def model_gradient_errors(compute_loss, model) -> dict[str, float]:
+    """Check a whole model's gradients: ``{param name: rel_error}`` against numerical gradients.
+
+    Args:
+        compute_loss: called with no arguments, runs forward *and* backward (filling ``model.grads``)
+            and returns the loss, e.g. ``lambda: model.loss(xs, ys)``.
+        model: anything with ``params`` and ``grads`` dicts of float64 arrays.
+    """
+    compute_loss()
+    analytic = {name: grad.copy() for name, grad in model.grads.items()}
+    return {name: rel_error(analytic[name], numerical_gradient(lambda _: compute_loss(), param))
+            for name, param in model.params.items()}

@@ -60,6 +60,16 @@ def rnn_cell(x, h_prev, Wx, Wh, b, nonlinearity: str = "tanh") -> np.ndarray:
     return _activate(x @ Wx + h_prev @ Wh + b, nonlinearity)
 
 
+def _state_or_zeros(value, name: str, shape: tuple[int, int, int], what: str) -> np.ndarray:
+    """A per-direction state ``(dirs, N, H)``: zeros when ``value`` is None, else checked with a clear error."""
+    if value is None:
+        return np.zeros(shape)
+    value = as_float_array(value, name, ndim=3)
+    if value.shape != shape:
+        raise ValueError(f"{name} must have {what} (dirs, N, H) = {shape}, got {value.shape}")
+    return value
+
+
 class RNN:
     """A one-layer Elman RNN; ``bidirectional=True`` adds a second RNN that reads the sequence backwards.
 
@@ -115,12 +125,7 @@ class RNN:
             raise ValueError(f"xs must have shape (T, N, D) with T, N >= 1 and D = input_size = {self.input_size}, "
                              f"got {xs.shape}")
         dirs, H = self.num_directions, self.hidden_size
-        if h0 is None:
-            h0 = np.zeros((dirs, N, H))
-        else:
-            h0 = as_float_array(h0, "h0", ndim=3)
-            if h0.shape != (dirs, N, H):
-                raise ValueError(f"h0 must have shape (dirs, N, H) = {(dirs, N, H)}, got {h0.shape}")
+        h0 = _state_or_zeros(h0, "h0", (dirs, N, H), "shape")
         states = []
         for d, suffix in enumerate(self._suffixes()):
             seq = xs if d == 0 else xs[::-1]  # the reverse direction reads x_{T-1} first
@@ -157,12 +162,7 @@ class RNN:
         dout = as_float_array(dout, "dout", ndim=3)
         if dout.shape != (T, N, dirs * H):
             raise ValueError(f"dout must have the shape of out, (T, N, dirs*H) = {(T, N, dirs * H)}, got {dout.shape}")
-        if dh_n is None:
-            dh_n = np.zeros((dirs, N, H))
-        else:
-            dh_n = as_float_array(dh_n, "dh_n", ndim=3)
-            if dh_n.shape != (dirs, N, H):
-                raise ValueError(f"dh_n must have the shape of h_n, (dirs, N, H) = {(dirs, N, H)}, got {dh_n.shape}")
+        dh_n = _state_or_zeros(dh_n, "dh_n", (dirs, N, H), "the shape of h_n,")
         dxs = np.zeros_like(xs)
         dh0 = np.empty_like(h0)
         for d, suffix in enumerate(self._suffixes()):

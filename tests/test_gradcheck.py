@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from helpers.gradcheck import numerical_gradient, rel_error
+from helpers.gradcheck import model_gradient_errors, numerical_gradient, rel_error
+from helpers.layers import MSELoss, mlp
 
 
 def test_numerical_gradient_of_a_quadratic_is_exact_to_rounding():
@@ -35,3 +36,17 @@ def test_rel_error():
     assert rel_error([0.0], [0.0]) == 0.0
     with pytest.raises(ValueError, match="same shape"):
         rel_error([1.0, 2.0], [1.0])
+
+
+def test_model_gradient_errors_checks_every_parameter_of_a_network():
+    rng = np.random.default_rng(0)
+    model, loss = mlp([2, 3, 1], "tanh", rng=0), MSELoss()
+    X, y = rng.standard_normal((5, 2)), rng.standard_normal((5, 1))
+
+    def compute_loss():
+        value = loss.forward(model.forward(X), y)
+        model.backward(loss.backward())
+        return value
+
+    errors = model_gradient_errors(compute_loss, model)
+    assert set(errors) == set(model.params) and max(errors.values()) < 1e-7
