@@ -138,8 +138,9 @@ class MLPPlayground(Panel):
         buttons = widgets.HBox([self.train_button, self.step_button, self.reset_button])
         controls = widgets.VBox([self.dataset, self.noise, self.hidden_layers, self.units, self.activation,
                                  self.lr, buttons, self.status, self.play],
-                                layout=widgets.Layout(padding="6px 10px 0 0"))
-        self.panel = widgets.HBox([controls, self.figure.image])
+                                layout=widgets.Layout(padding="6px 10px 0 0", flex="0 0 auto"))
+        # controls keep their width; on a narrow page the figure moves below them instead of squeezing them
+        self.panel = widgets.HBox([controls, self.figure.image], layout=widgets.Layout(flex_flow="row wrap"))
         self.update(full=True)
 
     # --- the state -------------------------------------------------------------------------------
