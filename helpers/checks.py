@@ -40,14 +40,24 @@ def check_nor_weights(w1, w2, b) -> bool:
     return check_gate_weights("NOR", w1, w2, b)
 
 
+def _n_numbers(answer, n: int, what: str):
+    """``answer`` as ``n`` floats, shape ``(n,)``, or None after telling the learner what was expected."""
+    try:
+        values = np.asarray(answer, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        values = None
+    if values is None or values.shape != (n,):
+        got = "something that is not numbers" if values is None else f"{values.size} number(s)"
+        report(False, "", f"give {n} numbers: {what}; got {got}.")
+        return None
+    return values
+
+
 def check_predictions(w, b, answers) -> bool:
     """Exercise: predict a perceptron ``(w, b)``'s outputs on rows (0,0), (0,1), (1,0), (1,1) by hand."""
-    try:
-        answers = np.asarray(answers, dtype=float).reshape(-1)
-    except (TypeError, ValueError):
-        return report(False, "", "answers must be four numbers 0 or 1, like [0, 0, 0, 1].")
-    if answers.shape != (4,):
-        return report(False, "", f"give one answer per row: four numbers, got {answers.shape[0]}.")
+    answers = _n_numbers(answers, 4, "one answer per row, 0 or 1, like [0, 0, 0, 1]")
+    if answers is None:
+        return False
     X, _ = truth_table("AND")
     expected = evaluate_gate(w, b, "AND")
     wrong = [f"({a}, {c})" for (a, c), guess, truth in zip(X, answers, expected.y_hat, strict=True) if guess != truth]
@@ -376,12 +386,9 @@ def check_output_error_signal(e) -> bool:
 
 def check_softmax_gradient(dscores) -> bool:
     """Exercise (05): ``dL/ds`` of softmax + cross entropy for one sample, scores ``[2, 1, 0]``, true class 0."""
-    try:
-        answer = np.asarray(dscores, dtype=float).reshape(-1)
-    except (TypeError, ValueError):
-        return report(False, "", "give three numbers, one per class, like [0.1, 0.2, -0.3].")
-    if answer.shape != (3,):
-        return report(False, "", f"give one number per class: three numbers, got {answer.size}.")
+    answer = _n_numbers(dscores, 3, "one number per class, like [0.1, 0.2, -0.3]")
+    if answer is None:
+        return False
     p = np.exp([2.0, 1.0, 0.0]) / np.exp([2.0, 1.0, 0.0]).sum()
     expected = p - np.array([1.0, 0.0, 0.0])
     if np.allclose(answer, p):
