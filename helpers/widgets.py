@@ -9,6 +9,7 @@ page jump, no new figure per move, and the same code runs in JupyterLab, in nbva
 from __future__ import annotations
 
 import io
+import numbers
 
 import ipywidgets as widgets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -76,10 +77,20 @@ class Panel:
     Left as the last expression of a cell, a panel shows as the live widget; a PNG of its figure rides
     along in the same output, so places without a kernel (GitHub, nbviewer, the static HTML build)
     still show the panel's default picture.
+
+    State from code: a subclass that calls :meth:`_register_controls` (name -> control, the textbook values
+    are the controls' values at that moment) gets :attr:`settings` (a dict of every control's value),
+    :meth:`set_settings` (several controls, one redraw, nothing changed if any value is bad),
+    :meth:`restore_defaults` and :meth:`defaults_button` (a "textbook values" button). It observes its
+    controls with :meth:`_observe`, so callbacks stay quiet while :meth:`set_settings` moves several
+    controls, and implements :meth:`refresh`, the one redraw after them.
     """
 
     panel: widgets.Box
     figure: LiveFigure
+    controls: dict
+    defaults: dict
+    _muted: bool = False
 
     def close(self) -> None:
         """Close every widget of the panel (frees them in the kernel)."""
@@ -89,6 +100,77 @@ class Panel:
         bundle = dict(self.panel._repr_mimebundle_(**kwargs) or {})
         bundle["image/png"] = self.figure.png()
         return bundle
+
+    # --- state from code ----------------------------------------------------------------------------
+
+    def _register_controls(self, controls: dict) -> None:
+        """Name the panel's controls (``{"w1": slider, ...}``); their current values become the defaults."""
+        self.controls = dict(controls)
+        self.defaults = {name: control.value for name, control in self.controls.items()}
+
+    def _observe(self, control, callback) -> None:
+        """Call ``callback(change)`` when ``control``'s value changes, except while :meth:`set_settings` runs."""
+        control.observe(lambda change: None if self._muted else callback(change), names="value")
+
+    @property
+    def settings(self) -> dict:
+        """Every control's value, by name: ``panel.set_settings(**settings)`` restores it."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def set_settings(self, **values) -> None:
+        """Set several controls at once and redraw once. Every value is checked before any is set.
+
+        Raises:
+            TypeError: a name that is not a control of this panel, or a value of the wrong type.
+            ValueError: a value outside the control's range or options.
+        """
+        for name, value in values.items():
+            if name not in self.controls:
+                raise TypeError(f"{type(self).__name__} has no control {name!r}; its controls are "
+                                f"{', '.join(self.controls)}")
+            _check_control_value(self.controls[name], name, value)
+        self._muted = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._muted = False
+        self.refresh()
+
+    def restore_defaults(self) -> None:
+        """Put every control back to the textbook values the panel started with."""
+        self.set_settings(**self.defaults)
+
+    def defaults_button(self, description: str = "textbook values") -> widgets.Button:
+        """A button that calls :meth:`restore_defaults`."""
+        button = widgets.Button(description=description, icon="undo", tooltip="Back to the values in the text")
+        button.on_click(lambda _: self.restore_defaults())
+        return button
+
+    def refresh(self) -> None:
+        """Redraw everything from the controls (after :meth:`set_settings`). Subclasses override it."""
+        self.update()
+
+
+def _check_control_value(control, name: str, value) -> None:
+    """Raise a clear error if ``value`` is not one ``control`` would take as it is (no silent clamping)."""
+    if isinstance(control, widgets.widget_selection._Selection):
+        options = [option[1] if isinstance(option, tuple) else option for option in control.options]
+        if value not in options:
+            raise ValueError(f"{name} must be one of {options}, got {value!r}")
+        return
+    if isinstance(control, (widgets.Checkbox, widgets.ToggleButton)):
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}")
+        return
+    if hasattr(control, "min") and hasattr(control, "max"):
+        integral = isinstance(control, (widgets.IntSlider, widgets.BoundedIntText))
+        kinds = (numbers.Integral,) if integral else (numbers.Real,)
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            expected = "a whole number" if integral else "a number"
+            raise TypeError(f"{name} must be {expected}, got {type(value).__name__} {value!r}")
+        if not control.min <= value <= control.max:
+            raise ValueError(f"{name} must be between {control.min} and {control.max}, got {value}")
 
 
 class GatePlayground(Panel):
@@ -112,14 +194,14 @@ class GatePlayground(Panel):
         self.status = widgets.HTML()
         self.table = widgets.HTML()
 
-        self._muted = False
         self.report = evaluate_gate((w1, w2), b, gate)
         fig = Figure(figsize=(4.2, 4.2), dpi=100, layout="constrained")
         self.picture = GatePicture(fig.add_subplot(), self.report)
         self.figure = LiveFigure(fig, self.picture.artists)
 
-        for control in (self.w1, self.w2, self.b, self.gate):
-            control.observe(self._on_change, names="value")
+        self._register_controls({"gate": self.gate, "w1": self.w1, "w2": self.w2, "b": self.b})
+        for control in self.controls.values():
+            self._observe(control, lambda _change: self.update())
         self.reset_button.on_click(lambda _: self.set_lecture_weights())
         self.panel = widgets.HBox([
             self.figure.image,
@@ -141,16 +223,7 @@ class GatePlayground(Panel):
     def set_lecture_weights(self) -> None:
         """Move the sliders to the lecture's weights for the current target (AND, NAND or OR)."""
         (w1, w2), b = GATE_WEIGHTS[self.gate.value]
-        self._muted = True  # one redraw for three slider moves
-        try:
-            self.w1.value, self.w2.value, self.b.value = w1, w2, b
-        finally:
-            self._muted = False
-        self.update()
-
-    def _on_change(self, _change) -> None:
-        if not self._muted:
-            self.update()
+        self.set_settings(w1=w1, w2=w2, b=b)
 
 
 def gate_playground(w1: float = 0.5, w2: float = 0.5, b: float = -0.7, gate: str = "AND") -> GatePlayground:

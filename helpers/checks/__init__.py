@@ -1,0 +1,20 @@
+"""Self-checks for the exercises, one module per notebook (``nb01`` ... ``nb07``) behind one import path.
+
+Each ``check_*`` prints a clear pass or a hint and returns True/False. A check never raises at the learner:
+a wrong type or shape is reported as a hint that says what was expected (the shared parsing is in
+``helpers.checks.answers``). Exercise cells call a check; worked solutions live in a collapsed "Solution" block.
+"""
+
+from helpers.checks.answers import report
+from helpers.checks.nb01 import check_gate_weights, check_nor_weights, check_predictions
+from helpers.checks.nb02 import check_smallest_circle_units, check_xor_network
+from helpers.checks.nb03 import PURCHASE_EXERCISE, check_basket_gradient, check_divide_layer, check_purchase
+from helpers.checks.nb04 import check_softplus, check_zero_centred
+from helpers.checks.nb05 import (
+    check_gd_step,
+    check_largest_stable_lr,
+    check_output_error_signal,
+    check_softmax_gradient,
+)
+from helpers.checks.nb06 import check_batchnorm_by_hand, check_he_std, check_steadiest_tanh_scheme, check_xavier_limit
+from helpers.checks.nb07 import check_rnn_param_count, check_rnn_shapes, check_rnn_step

@@ -1,0 +1,67 @@
+"""Self-checks of notebook 06, initialisation and batch norm."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.checks.answers import one_number, report
+
+
+def check_he_std(n_in, answer) -> bool:
+    """Exercise (notebook 06): the standard deviation of He-normal weights for a layer with ``n_in`` inputs."""
+    value, expected = one_number(answer), float(np.sqrt(2.0 / n_in))
+    if value is None:
+        return report(False, "", "give one number, the standard deviation (not the variance).")
+    return report(abs(value - expected) < 1e-3 * expected, f"sqrt(2 / {n_in}) = {expected:.4g}.",
+                  f"{value:g} is not it. He's variance is 2 / n_in; the standard deviation is its square root"
+                  + (" (you gave the variance)." if abs(value - expected**2) < 1e-6 else "."))
+
+
+def check_xavier_limit(n_in, n_out, answer) -> bool:
+    """Exercise (notebook 06): the limit ``a`` of Xavier-uniform weights U(-a, a) for an ``n_in``→``n_out`` layer."""
+    value, expected = one_number(answer), float(np.sqrt(6.0 / (n_in + n_out)))
+    if value is None:
+        return report(False, "", "give one number, the limit a of U(-a, a).")
+    return report(abs(value - expected) < 1e-3 * expected, f"sqrt(6 / ({n_in} + {n_out})) = {expected:.4g}.",
+                  f"{value:g} is not it. The variance of U(-a, a) is a**2 / 3 and Xavier wants 2 / (n_in + n_out): "
+                  "solve for a.")
+
+
+def check_batchnorm_by_hand(x, gamma, beta, answer) -> bool:
+    """Exercise (notebook 06): batch norm of one feature ``x`` (N,) in training mode, worked by hand."""
+    x = np.asarray(x, dtype=float)
+    expected = gamma * (x - x.mean()) / np.sqrt(x.var() + 1e-5) + beta
+    try:
+        answer = np.asarray(answer, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        return report(False, "", f"give {len(x)} numbers, one output per sample.")
+    if answer.shape != expected.shape:
+        return report(False, "", f"give {len(x)} numbers, one output per sample; got {answer.size}.")
+    if np.allclose(answer, expected, atol=1e-3):
+        return report(True, f"mean {x.mean():g}, variance {x.var():g}, then gamma·x̂ + beta = {np.round(expected, 3)}.",
+                      "")
+    hint = "Subtract the batch mean, divide by the standard deviation (the variance divides by N, not N - 1)"
+    if np.allclose(answer, (x - x.mean()) / np.sqrt(x.var() + 1e-5), atol=1e-3):
+        hint = "That is x̂: now scale by gamma and shift by beta"
+    return report(False, "", f"{hint}, then multiply by gamma and add beta.")
+
+
+def check_steadiest_tanh_scheme(answer) -> bool:
+    """Exercise (notebook 06): which of "xavier" and "he" keeps tanh's activation std steadiest over 8 layers?
+
+    Measured, not looked up: the answer is the scheme whose std at layer 8 is closest to its std at layer 1
+    in the explorer's experiment (1,000 inputs, 100 units per layer, seed 1).
+    """
+    from helpers.init_experiments import layer_activations  # here, so the other checks stay light
+
+    ratios = {}
+    for scheme in ("xavier", "he"):
+        acts = layer_activations(scheme, "tanh", depth=8, rng=1)
+        ratios[scheme] = acts[-1].std() / acts[0].std()
+    best = min(ratios, key=lambda s: abs(np.log(ratios[s])))
+    if answer not in ratios:
+        return report(False, "", 'answer "xavier" or "he".')
+    summary = ", ".join(f"{s}: layer 8 / layer 1 std = {r:.2f}" for s, r in ratios.items())
+    return report(answer == best, f"{summary}. Xavier's 1/n is exact only where tanh is linear; tanh squashes, "
+                  "so a gain above 1 (PyTorch's calculate_gain('tanh') = 5/3) is needed to hold the scale.",
+                  f"look again at the std labels at depth 8 ({summary}).")
