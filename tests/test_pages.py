@@ -84,3 +84,29 @@ def test_slide_decks_work_offline(built, chromium, tmp_path):
             assert page.evaluate("() => location.hash") != before, f"{deck.name}: the deck does not advance"
         finally:
             context.close()
+
+
+@pytest.mark.browser
+def test_no_slide_overflows_its_height(built, chromium):
+    """One idea per slide: with every fragment shown, no slide or sub-slide is taller than the slide
+    (700 px); `python tools/build_pages.py tag` lays the decks out so."""
+    _, decks = built
+    for deck, heights in zip(decks, build_pages.slide_heights(chromium, decks), strict=True):
+        tall = [(i, height) for i, (height, _) in enumerate(heights) if height > build_pages.SLIDE_HEIGHT]
+        assert not tall, f"{deck.name}: slides (index, px) taller than {build_pages.SLIDE_HEIGHT} px: {tall}"
+
+
+def test_markdown_splits_between_blocks_and_keeps_maths_code_and_details_whole():
+    source = "Intro.\n\n$$\na\n\nb\n$$\n\n```python\nx = 1\n\ny = 2\n```\n\n<details>\n\nhidden\n\n</details>\n\n- one\n- two"
+    assert build_pages.markdown_blocks(source) == [
+        "Intro.", "$$\na\n\nb\n$$", "```python\nx = 1\n\ny = 2\n```", "<details>\n\nhidden\n\n</details>", "- one", "- two"]
+    halves = build_pages.split_markdown(nbformat.v4.new_markdown_cell("A long first paragraph.\n\n- one\n- two\n- three"))
+    assert [c.source for c in halves] == ["A long first paragraph.", "- one\n- two\n- three"]
+
+
+def test_lay_out_starts_a_sub_slide_before_a_cell_that_would_overflow():
+    cells = [nbformat.v4.new_markdown_cell("## 1. A section"), nbformat.v4.new_code_cell("a = 1"),
+             nbformat.v4.new_code_cell("b = 2"), nbformat.v4.new_code_cell("plot()")]
+    build_pages.lay_out(cells, [(60, []), (100, [300]), (100, [300]), (100, [400, 400])])
+    assert [c.metadata["slideshow"]["slide_type"] for c in cells] == ["slide", "fragment", "subslide", "subslide"]
+    assert cells[3].metadata["course"] == {"output_breaks": [0, 1]}  # 100 + 800 px: outputs on sub-slides
