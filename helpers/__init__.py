@@ -8,7 +8,8 @@ Foundations (every notebook)
 - ``datasets``     truth tables, toy 2-D sets (xor, circle, gaussians, spiral), loaders for data/
 - ``plotting``     pictures; every plot takes ``ax=None`` and returns what it drew
 - ``widgets``      ``LiveFigure`` (a figure redrawn in place) and ``Panel``; the gate playground
-- ``checks``       exercise self-checks (``checks.nb01`` ... ``nb07``, one parser in ``checks.answers``): a pass or a hint, True/False
+- ``checks``       exercise self-checks, a pass or a hint and True/False (``checks.nb01`` ... ``nb07``, one
+                   answer parser in ``checks.answers``)
 - ``gradcheck``    numerical gradients and relative errors: the reference for every backward pass
 
 01 perceptron      ``gates`` (AND, NAND, OR, XOR, perceptron, the learning rule)

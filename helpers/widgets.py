@@ -229,3 +229,14 @@ class GatePlayground(Panel):
 def gate_playground(w1: float = 0.5, w2: float = 0.5, b: float = -0.7, gate: str = "AND") -> GatePlayground:
     """The gate playground of notebook 01, starting at the given weights (the lecture's AND by default)."""
     return GatePlayground(w1, w2, b, gate)
+
+
+#: CSS class of a control that changes nothing on screen until the next run (the browser test allows it).
+SETS_UP_NEXT_RUN = "course-sets-up-next-run"
+
+
+def sets_up_next_run(control):
+    """Mark ``control`` as one that only sets up the next run (a learning rate read at the next step):
+    moving it redraws nothing, on purpose. Returns ``control``."""
+    control.add_class(SETS_UP_NEXT_RUN)
+    return control

@@ -3,8 +3,11 @@
 Marked ``browser``: they need Chromium (see the ``chromium`` fixture in conftest.py).
 
 Per notebook it saves a screenshot under ``artifacts/screenshots/`` and, for notebooks with widgets,
-the key-press-to-new-picture latency of the first slider (goal: median <= 120 ms) in
-``artifacts/browser_timings.txt``; the run's summary prints them too.
+the key-press-to-new-picture latency of every slider of every widget, measured in the page (goal: median
+<= 60 ms, p90 <= 100 ms; a printed figure, not an assert, except that a move over 2 s fails as a hang):
+one line per notebook in ``artifacts/browser_timings.txt`` and the run's summary, and a table per slider in
+``artifacts/browser_latency.md``. A slider that redraws nothing fails unless its widget marks it with
+``helpers.widgets.sets_up_next_run``.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def _free_port() -> int:
 def lab(tmp_path_factory, chromium):
     """A JupyterLab on 127.0.0.1 serving a scratch copy of notebooks/ (so nothing in the repo is saved over)."""
     root = tmp_path_factory.mktemp("lab")
+    (ARTIFACTS / "browser_latency.md").unlink(missing_ok=True)  # this run's table only
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     settings = root / "settings"
     for name, value in LAB_SETTINGS.items():
@@ -105,46 +109,79 @@ def _run_all(page, n_code_cells: int, timeout_s: float = 180) -> None:
     raise AssertionError(f"not every cell ran within {timeout_s:.0f} s: prompts {prompts}")
 
 
-def _picture_changes(page, image, key: str, timeout_s: float = 3.0) -> float | None:
-    """Press ``key`` and return the milliseconds until ``image`` shows a new picture (None if it did not)."""
-    before = image.get_attribute("src")
-    start = time.perf_counter()
+# In the page, as a person feels it: from the key press (a capture-phase listener) to the moment the new
+# picture can be painted (a MutationObserver on the widget's images, then img.decode()).
+ARM_JS = """(output) => {
+  window.__courseT0 = null;
+  if (!window.__courseKeyListener) {
+    window.__courseKeyListener = true;
+    document.addEventListener('keydown', () => { window.__courseT0 = performance.now(); }, true);
+  }
+  window.__courseNewPicture = new Promise(resolve => {
+    const images = [...output.querySelectorAll('.widget-image')];
+    const timer = setTimeout(() => { observer.disconnect(); resolve(null); }, %d);
+    const observer = new MutationObserver(records => {
+      observer.disconnect(); clearTimeout(timer);
+      records[0].target.decode().catch(() => null).then(() => resolve(performance.now() - window.__courseT0));
+    });
+    images.forEach(img => observer.observe(img, {attributes: true, attributeFilter: ['src']}));
+  });
+}"""
+HANG_MS = 2000  # a move slower than this is a hang, not slowness: it fails the test
+SETS_UP_NEXT_RUN = "course-sets-up-next-run"  # helpers.widgets.sets_up_next_run marks such sliders
+
+
+def _press_and_time(page, output, key: str) -> float | None:
+    """Press ``key``; the ms until one of ``output``'s images shows a new, decoded picture (None: none did)."""
+    output.evaluate(ARM_JS % HANG_MS)
     page.keyboard.press(key)
-    while time.perf_counter() - start < timeout_s:
-        if image.get_attribute("src") != before:
-            return 1000 * (time.perf_counter() - start)
-        time.sleep(0.002)
-    return None
+    return page.evaluate("() => window.__courseNewPicture")
 
 
-def _slider_latency_ms(page, presses: int = 12) -> list[float]:
-    """In the first widget with sliders and a picture, find the first slider that redraws the picture
-    (some sliders only set up the next run), then time ``presses`` moves of it: key press to new picture."""
-    widget = page.locator(".jp-OutputArea-output:has(.widget-slider):has(.widget-image)").first
-    image = widget.locator(".widget-image").first
-    handles = widget.locator(".widget-slider .noUi-handle")
-    for i in range(handles.count()):
-        handle = handles.nth(i)
-        handle.scroll_into_view_if_needed()
-        handle.focus()
-        key = "ArrowRight"
-        first = _picture_changes(page, image, key)
-        if first is None:
-            key = "ArrowLeft"  # the slider may sit at the end of its range
-            first = _picture_changes(page, image, key)
-        if first is None:
-            continue
-        times = [first]
-        while len(times) < presses:
-            ms = _picture_changes(page, image, key)
-            if ms is None:  # reached the end of the range: come back
-                key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
-                ms = _picture_changes(page, image, key)
+def _time_every_slider(page, presses: int = 4) -> list[dict]:
+    """Every slider of every widget that shows a picture: ``presses`` key presses each, timed in the page.
+    A slider at the end of its range is moved the other way."""
+    rows = []
+    outputs = page.locator(".jp-OutputArea-output:has(.widget-slider):has(.widget-image)")
+    for w in range(outputs.count()):
+        output = outputs.nth(w)
+        sliders = output.locator(".widget-slider")
+        for s in range(sliders.count()):
+            slider = sliders.nth(s)
+            label = (slider.locator(".widget-label").first.text_content() or "").strip() or f"slider {s + 1}"
+            setup_only = SETS_UP_NEXT_RUN in (slider.get_attribute("class") or "")
+            handle = slider.locator(".noUi-handle").first
+            handle.scroll_into_view_if_needed()
+            handle.focus()
+            times, key = [], "ArrowRight"
+            for _ in range(presses):
+                ms = _press_and_time(page, output, key)
+                if ms is None and not setup_only:  # at the end of the range: come back
+                    key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
+                    ms = _press_and_time(page, output, key)
                 if ms is None:
                     break
-            times.append(ms)
-        return times
-    return []
+                times.append(ms)
+            rows.append({"widget": w + 1, "slider": label, "times": times, "setup_only": setup_only})
+    return rows
+
+
+def _percentile(values, q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _latency_table(name: str, rows) -> list[str]:
+    lines = [f"### {name}", "", "| widget | slider | moves | median ms | p90 ms | max ms |",
+             "|---|---|---|---|---|---|"]
+    for row in rows:
+        t = row["times"]
+        if t:
+            lines.append(f"| {row['widget']} | {row['slider']} | {len(t)} | {statistics.median(t):.0f} | "
+                         f"{_percentile(t, 0.9):.0f} | {max(t):.0f} |")
+        else:
+            lines.append(f"| {row['widget']} | {row['slider']} | 0 | sets up the next run | | |")
+    return [*lines, ""]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
@@ -176,14 +213,20 @@ def test_notebook_in_jupyterlab(lab, path, browser_timings):
             assert rendered == n_widget_views, f"{rendered} of {n_widget_views} widgets rendered"
             texts = " ".join(page.locator(".jp-OutputArea-output").all_text_contents())
             assert "Error displaying widget" not in texts and "Loading widget" not in texts
-        if page.locator(".jp-OutputArea-output:has(.widget-slider):has(.widget-image)").count():
-            times = _slider_latency_ms(page)
-            assert times, "no slider of the first widget changed its picture"
-            median = statistics.median(times)
-            line = f"{path.name}: slider -> new picture median {median:.0f} ms over {len(times)} moves"
-            browser_timings.append(line)
+        rows = _time_every_slider(page)
+        if rows:
+            silent = [r["slider"] for r in rows if not r["times"] and not r["setup_only"]]
+            assert not silent, f"sliders that redraw nothing (mark them with sets_up_next_run if so meant): {silent}"
+            slow = [(r["slider"], round(max(r["times"]))) for r in rows if r["times"] and max(r["times"]) > HANG_MS]
+            assert not slow, f"a slider move took over {HANG_MS} ms (a hang): {slow}"
+            every = [ms for r in rows for ms in r["times"]]
+            browser_timings.append(f"{path.name}: {len(rows)} sliders, {len(every)} moves: median "
+                                   f"{statistics.median(every):.0f} ms, p90 {_percentile(every, 0.9):.0f} ms, "
+                                   f"max {max(every):.0f} ms")
             ARTIFACTS.mkdir(exist_ok=True)
             (ARTIFACTS / "browser_timings.txt").write_text("\n".join(browser_timings) + "\n")
+            with open(ARTIFACTS / "browser_latency.md", "a", encoding="utf-8") as table:
+                table.write("\n".join(_latency_table(path.name, rows)) + "\n")
         (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "screenshots" / f"{path.stem}.png"), full_page=False)
     finally:

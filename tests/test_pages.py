@@ -97,10 +97,10 @@ def test_no_slide_overflows_its_height(built, chromium):
 
 
 def test_markdown_splits_between_blocks_and_keeps_maths_code_and_details_whole():
-    source = "Intro.\n\n$$\na\n\nb\n$$\n\n```python\nx = 1\n\ny = 2\n```\n\n<details>\n\nhidden\n\n</details>\n\n- one\n- two"
-    assert build_pages.markdown_blocks(source) == [
-        "Intro.", "$$\na\n\nb\n$$", "```python\nx = 1\n\ny = 2\n```", "<details>\n\nhidden\n\n</details>", "- one", "- two"]
-    halves = build_pages.split_markdown(nbformat.v4.new_markdown_cell("A long first paragraph.\n\n- one\n- two\n- three"))
+    blocks = ["Intro.", "$$\na\n\nb\n$$", "```python\nx = 1\n\ny = 2\n```", "<details>\n\nhidden\n\n</details>"]
+    assert build_pages.markdown_blocks("\n\n".join(blocks) + "\n\n- one\n- two") == [*blocks, "- one", "- two"]
+    cell = nbformat.v4.new_markdown_cell("A long first paragraph.\n\n- one\n- two\n- three")
+    halves = build_pages.split_markdown(cell)
     assert [c.source for c in halves] == ["A long first paragraph.", "- one\n- two\n- three"]
 
 
