@@ -128,12 +128,13 @@ ARM_JS = """(output) => {
   });
 }"""
 HANG_MS = 2000  # a move slower than this is a hang, not slowness: it fails the test
+WAIT_MS = 5000  # how long to wait for a new picture before calling the slider silent
 SETS_UP_NEXT_RUN = "course-sets-up-next-run"  # helpers.widgets.sets_up_next_run marks such sliders
 
 
 def _press_and_time(page, output, key: str) -> float | None:
     """Press ``key``; the ms until one of ``output``'s images shows a new, decoded picture (None: none did)."""
-    output.evaluate(ARM_JS % HANG_MS)
+    output.evaluate(ARM_JS % WAIT_MS)
     page.keyboard.press(key)
     return page.evaluate("() => window.__courseNewPicture")
 
