@@ -194,8 +194,12 @@ def gradient_descent(gradient, w0, lr: float, steps: int, *, escape: float = 1e6
         g = np.asarray(gradient(w), dtype=float)
     except (ValueError, TypeError, IndexError) as err:
         raise ValueError(f"gradient(w0) failed for w0 of shape {w.shape} (one number per parameter?): {err}") from None
-    if g.shape != w.shape:
-        raise ValueError(f"gradient(w0) must return the shape of w0 {w.shape}, got {g.shape}")
+    try:
+        fits = g.ndim <= w.ndim and np.broadcast_shapes(g.shape, w.shape) == w.shape
+    except ValueError:
+        fits = False
+    if not fits:
+        raise ValueError(f"gradient(w0) must return the shape of w0 {w.shape} (or a number), got {g.shape}")
     path = [w.copy()]
     for _ in range(steps):
         w = w - lr * np.asarray(gradient(w), dtype=float)

@@ -204,8 +204,8 @@ REGISTRY = {
     "layers.SoftmaxWithLoss.probability": fn(layers.SoftmaxWithLoss.probability, scores=A(X53, "rows")),
     # --- optim and train -------------------------------------------------------------------------------
     "optim.SGD": fn(optim.SGD, lr=A(0.1, "pos")),
-    "optim.SGD.update": meth(lambda: optim.SGD(0.1), "update", params=A(_params(), "grads", partner="grads", nan_ok=True),
-                             grads=A(_params(), "grads")),
+    "optim.SGD.update": meth(lambda: optim.SGD(0.1), "update", grads=A(_params(), "grads"),
+                             params=A(_params(), "grads", partner="grads", nan_ok=True)),
     "train.Trainer": fn(train.Trainer, model=A(layers.mlp([3, 4, 1], rng=0), "object"),
                         loss=A(layers.BinaryCrossEntropy(), "object"), optimizer=A(optim.SGD(0.1), "object"),
                         X=A(X53, "rows"), y=A(Y01, "shaped"), batch_size=A(None, "posint", optional=True),

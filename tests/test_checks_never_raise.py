@@ -1,0 +1,74 @@
+"""Every exercise check, whatever a learner types: a hint and False, never a traceback or a warning.
+
+The checks are found, not listed: every ``check_*`` in ``helpers.checks`` and its per-notebook modules, so a
+check added later is tested too. Each gets each wrong answer in every argument at once, and in one argument at
+a time with the others set to a plain number.
+"""
+
+import importlib
+import inspect
+import pkgutil
+import warnings
+
+import numpy as np
+import pytest
+
+import helpers.checks
+
+
+def _raising(*args, **kwargs):
+    raise RuntimeError("a learner's function that fails")
+
+
+class _BrokenLayer:
+    def __init__(self):
+        raise ZeroDivisionError("a learner's class that fails")
+
+
+#: What a learner can type instead of the answer.
+WRONG_ANSWERS = {
+    "string": "abc", "empty string": "", "None": None, "NaN": float("nan"), "inf": float("inf"), "-inf": -np.inf,
+    "huge": 1e300, "negative": -1, "bool": True, "complex": 1j, "dict": {"a": 1}, "empty dict": {}, "set": {1, 2},
+    "tuple of strings": ("a", "b"), "list of the wrong length": [1, 2, 3, 4, 5, 6, 7], "empty list": [],
+    "nested ragged list": [[1, 2], [3]], "list with NaN": [np.nan, 1.0, 0.0, 1.0], "array of strings":
+    np.array(["x", "y"]), "object": object(), "function returning a string": lambda *a, **k: "abc",
+    "function that raises": _raising, "class that raises": _BrokenLayer, "a type": int,
+}
+FILLER = 1  # the other arguments, when only one is wrong
+
+
+def all_checks():
+    """``{name: function}`` of every ``check_*`` reachable from ``helpers.checks``."""
+    found = {name: f for name, f in vars(helpers.checks).items() if name.startswith("check_") and callable(f)}
+    for info in pkgutil.iter_modules(helpers.checks.__path__):
+        module = importlib.import_module(f"helpers.checks.{info.name}")
+        found.update({name: f for name, f in vars(module).items() if name.startswith("check_") and callable(f)})
+    return found
+
+
+CHECKS = all_checks()
+CASES = []
+for _name, _check in CHECKS.items():
+    _n = len(inspect.signature(_check).parameters)
+    for _label in WRONG_ANSWERS:
+        CASES.append(pytest.param(_name, _label, None, id=f"{_name}-all-{_label}"))
+        CASES += [pytest.param(_name, _label, i, id=f"{_name}-arg{i}-{_label}") for i in range(_n)]
+
+
+def test_the_checks_are_found():
+    assert len(CHECKS) >= 20 and "check_nor_weights" in CHECKS and "check_rnn_shapes" in CHECKS
+
+
+@pytest.mark.parametrize(("name", "label", "position"), CASES)
+def test_a_wrong_answer_gets_a_hint_not_a_traceback(name, label, position, capsys):
+    check = CHECKS[name]
+    n = len(inspect.signature(check).parameters)
+    wrong = WRONG_ANSWERS[label]
+    args = [wrong if position in (None, i) else FILLER for i in range(n)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = check(*args)
+    out = capsys.readouterr().out
+    assert result is False, f"{name}({label} in {'every argument' if position is None else f'argument {position}'})"
+    assert out.startswith("❌") and len(out) > 20, out
+    assert not caught, [str(w.message) for w in caught]
