@@ -57,11 +57,12 @@ def _mark(name):
     return [pytest.mark.xfail(reason=f"owned by the {owner} engineer", strict=False)] if owner else []
 
 
-@pytest.mark.parametrize(("name", "arg", "label", "value"),
-                         [pytest.param(*c, id=f"{c[0]}-{c[1]}-{c[2]}", marks=_mark(c[0])) for c in CALLS])
-def test_bad_argument_fails_clearly_and_changes_nothing(name, arg, label, value):
-    problem = probe_call(SPECS[name], arg, value)
-    assert problem is None, f"{name}({arg}={label}): {problem}"
+@pytest.mark.parametrize("name", [pytest.param(n, marks=_mark(n)) for n in SPECS])
+def test_every_bad_argument_fails_clearly_and_changes_nothing(name):
+    """One test per callable: each argument in turn gets every bad value of its kind."""
+    problems = [f"{name}({arg}={label}): {problem}" for n, arg, label, value in CALLS if n == name
+                for problem in [probe_call(SPECS[name], arg, value)] if problem]
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=_mark(n)) for n in ORDERED])
