@@ -5,7 +5,8 @@ Every public function in ``helpers`` that takes input passes it through here, so
 what was expected and what came. Each check raises ``TypeError`` (wrong kind of thing) or ``ValueError`` (right
 kind, wrong value or shape) with the argument's name first; NaN and infinity are errors unless allowed.
 
-The checks are cheap (a float64 array passes with one ``sum``), so they stay on inside a training loop.
+The checks are cheap (a float64 array costs one ``isfinite`` pass; inside a model, between its layers, not even
+that: see :class:`internal_values`), so they stay on inside a training loop.
 """
 
 from __future__ import annotations
@@ -233,8 +234,8 @@ def as_array_dict(value, name: str, *, like: dict | None = None, like_name: str 
     if like is not None and value.keys() != like.keys():
         raise ValueError(f"{name} must have the keys of {like_name}, {sorted(like)}, got {sorted(value)}")
     for key, arr in value.items():
-        if not isinstance(arr, np.ndarray):
-            raise TypeError(f"{name}[{key!r}] must be a NumPy array, got {_got(arr)}")
+        if not isinstance(arr, np.ndarray) or arr.dtype.kind != "f":
+            raise TypeError(f"{name}[{key!r}] must be a NumPy array of floats (updated in place), got {_got(arr)}")
         as_float_array(arr, f"{name}[{key!r}]", allow_nan=allow_nan)
         if like is not None:
             check_shape(arr, f"{name}[{key!r}]", like[key].shape, f"like {like_name}[{key!r}]")
