@@ -45,13 +45,15 @@ def _out(arr: np.ndarray, like: np.ndarray | None = None):
     return float(arr) if arr.ndim == 0 else arr
 
 
-def _axis(axis, x: np.ndarray) -> int:
+def _axis(axis, x: np.ndarray, name: str = "x") -> int:
     if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
         raise TypeError(f"axis must be an integer, got {type(axis).__name__} {axis!r}")
     if x.ndim == 0:
-        raise ValueError("this function acts along an axis: x must have at least one dimension, got a number")
+        raise ValueError(f"this function acts along an axis: {name} must have at least one dimension, got a number")
     if not -x.ndim <= axis < x.ndim:
-        raise ValueError(f"axis {axis} is out of range for x of shape {x.shape}")
+        raise ValueError(f"axis {axis} is out of range for {name} of shape {x.shape}")
+    if x.shape[axis] == 0:
+        raise ValueError(f"this function acts along axis {axis}, which is empty in {name} of shape {x.shape}")
     return int(axis)
 
 
@@ -269,14 +271,14 @@ def maxout(z, axis: int = -1):
         ``z.max(axis)``: the shape of ``z`` without ``axis``.
     """
     z = _x(z, "z")
-    return z.max(axis=_axis(axis, z))
+    return z.max(axis=_axis(axis, z, "z"))
 
 
 @_underflow_to_zero
 def maxout_grad(z, axis: int = -1):
     """d maxout / d z: 1 for the winning piece, 0 for the others; shape of ``z`` (ties: the first wins)."""
     z = _x(z, "z")
-    axis = _axis(axis, z)
+    axis = _axis(axis, z, "z")
     winner = np.expand_dims(np.argmax(z, axis=axis), axis)
     grad = np.zeros_like(z)
     np.put_along_axis(grad, winner, 1.0, axis=axis)
@@ -390,7 +392,7 @@ class Activation:
             if value is not None:
                 raise ValueError(f"{self.name} takes no parameter, got {value!r}")
             return ()
-        return (self.default if value is None else value,)
+        return (self.default if value is None else as_finite_float(value, f"value (the {self.param})"),)
 
 
 def _entry(name, f, grad, param, default, formula, curve=None, slope=None):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.layers import Affine, Sequential, Sigmoid
-from helpers.validation import as_finite_float, as_float_array
+from helpers.validation import as_finite_float, as_float_array, check_shape, require_methods
 
 
 def split_error(error: float, weights) -> np.ndarray:
@@ -35,7 +35,7 @@ def split_error(error: float, weights) -> np.ndarray:
     ``w_i * e`` (times the activation's slope), which is not normalised by the sum of the weights.
     """
     error = as_finite_float(error, "error")
-    w = as_float_array(weights, "weights", ndim=1)
+    w = as_float_array(weights, "weights", ndim=1, nonempty=True)
     if w.sum() == 0:
         raise ValueError("weights must not sum to 0 (the shares would be undefined)")
     return error * w / w.sum()
@@ -157,10 +157,12 @@ def hand_backprop_222(x, y, W1, b1, W2, b2) -> tuple[list[Step], dict[str, np.nd
 
 def network_222(W1, b1, W2, b2) -> Sequential:
     """The same 2-2-2 network as vectorised layers, ``Affine -> Sigmoid -> Affine -> Sigmoid`` (arrays copied)."""
+    arrays = [check_shape(as_float_array(value, name), name, shape, "for the 2-2-2 network")
+              for name, value, shape in (("W1", W1, (2, 2)), ("b1", b1, (2,)), ("W2", W2, (2, 2)), ("b2", b2, (2,)))]
     first, second = Affine(2, 2, rng=0), Affine(2, 2, rng=0)
-    for layer, W, b in ((first, W1, b1), (second, W2, b2)):
-        layer.params["W"][...] = as_float_array(W, "W", ndim=2)
-        layer.params["b"][...] = as_float_array(b, "b", ndim=1)
+    for layer, W, b in ((first, *arrays[:2]), (second, *arrays[2:])):
+        layer.params["W"][...] = W
+        layer.params["b"][...] = b
     return Sequential([first, Sigmoid(), second, Sigmoid()])
 
 
@@ -169,6 +171,12 @@ def layer_gradient_norms(model: Sequential, loss, X, y) -> np.ndarray:
 
     Shapes: ``X`` (N, D), ``y`` as ``loss`` expects -> (number of Affine layers,).
     """
+    require_methods(model, "model", ("forward", "backward", "layers"), "a Sequential")
+    require_methods(loss, "loss", ("forward", "backward"), "SoftmaxWithLoss")
+    X = as_float_array(X, "X", ndim=2, nonempty=True)
+    first = model.layers[0] if model.layers else None
+    if isinstance(first, Affine) and X.shape[1] != first.n_in:
+        raise ValueError(f"X must have shape (N, {first.n_in}) for the model's first layer, got {X.shape}")
     loss.forward(model.forward(X), y)
     model.backward(loss.backward())
     return np.array([np.linalg.norm(layer.grads["W"]) for layer in model.layers if isinstance(layer, Affine)])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.rnn import RNN, Readout, clip_grad_norm, grad_norm
-from helpers.validation import as_finite_float, as_positive_int
+from helpers.validation import as_finite_float, as_labels, as_positive_float, as_positive_int, as_rng, internal_values
 
 
 class CharVocab:
@@ -27,21 +27,25 @@ class CharVocab:
     def __len__(self):
         return len(self.chars)
 
-    def encode(self, text: str) -> np.ndarray:
-        """``str`` -> ``(len,)`` int ids; a character the vocabulary lacks raises ``ValueError``."""
+    def encode(self, text: str, name: str = "text") -> np.ndarray:
+        """``str`` -> ``(len,)`` int ids; a character the vocabulary lacks raises ``ValueError`` (naming ``name``)."""
+        if not isinstance(text, str):
+            raise TypeError(f"{name} must be a string, got {type(text).__name__} {text!r}")
         missing = sorted(set(text) - set(self._index))
         if missing:
-            raise ValueError(f"characters not in the vocabulary: {missing!r}")
+            raise ValueError(f"{name} has characters that are not in the vocabulary: {missing!r}")
         return np.array([self._index[c] for c in text], dtype=np.int64)
 
     def decode(self, ids) -> str:
-        return "".join(self.chars[int(i)] for i in ids)
+        """``(len,)`` ids in ``0 .. len(vocab) - 1`` -> the string they spell."""
+        return "".join(self.chars[i] for i in as_labels(ids, "ids", n_classes=len(self.chars)))
 
 
 def text_windows(ids, steps: int, batch: int, rng) -> tuple[np.ndarray, np.ndarray]:
     """``batch`` random windows of ``steps`` characters: inputs ``(T, N)`` and targets shifted by one ``(T, N)``."""
-    ids = np.asarray(ids)
+    ids = as_labels(ids, "ids")
     steps, batch = as_positive_int(steps, "steps"), as_positive_int(batch, "batch")
+    rng = as_rng(rng, "rng")
     if len(ids) < steps + 1:
         raise ValueError(f"the text has {len(ids)} characters: too short for windows of {steps} + 1")
     starts = rng.integers(0, len(ids) - steps, batch)
@@ -88,7 +92,8 @@ class CharRNN:
     def probabilities(self, ids) -> np.ndarray:
         """``(T, N)`` ids -> ``(T, N, V)``: the predicted distribution of the next character at every step."""
         hs, _ = self.rnn.forward(self._eye[self._ids(ids, "ids")])
-        return _softmax(self.out.forward(hs))
+        with internal_values():  # the hidden states are the model's own (NaN once training diverged)
+            return _softmax(self.out.forward(hs))
 
     def loss(self, ids, targets) -> float:
         """Mean cross-entropy (in nats) of the next-character predictions; fills ``grads`` by BPTT."""
@@ -101,12 +106,13 @@ class CharRNN:
         loss = -np.mean(np.log(p[rows, cols, targets]))
         dlogits = p.copy()
         dlogits[rows, cols, targets] -= 1.0  # softmax + cross-entropy: p - one_hot
-        self.rnn.backward(self.out.backward(dlogits / (T * N)))
+        with internal_values():
+            self.rnn.backward(self.out.backward(dlogits / (T * N)))
         return float(loss)
 
     def sgd_step(self, lr: float, max_norm: float | None = None) -> float:
         """``p -= lr * dp`` after clipping the global gradient norm to ``max_norm``; returns the norm before."""
-        grads = self.grads
+        lr, grads = as_positive_float(lr, "lr"), self.grads
         norm = clip_grad_norm(grads, max_norm) if max_norm is not None else grad_norm(grads)
         for name, p in self.params.items():
             p -= lr * grads[name]
@@ -122,8 +128,14 @@ class CharRNN:
         temperature = as_finite_float(temperature, "temperature")
         if temperature <= 0:
             raise ValueError(f"temperature must be positive, got {temperature}")
-        rng = np.random.default_rng(seed)
-        hs, h = self.rnn.forward(self._eye[vocab.encode(prefix)][:, None, :])
+        if not isinstance(vocab, CharVocab) or len(vocab) != self.vocab_size:
+            raise TypeError(f"vocab must be the CharVocab of {self.vocab_size} characters the model was built for, "
+                            f"got {type(vocab).__name__}")
+        if isinstance(prefix, str) and not prefix:
+            raise ValueError("prefix must hold at least one character to start from, got ''")
+        ids = vocab.encode(prefix, "prefix")
+        rng = as_rng(seed, "seed")
+        hs, h = self.rnn.forward(self._eye[ids][:, None, :])
         logits = self.out.forward(hs[-1, 0])
         drawn = []
         for _ in range(length):

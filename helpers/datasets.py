@@ -53,6 +53,9 @@ def load_digits(flatten: bool = True, scale: bool = True) -> tuple[np.ndarray, n
     Returns:
         ``(X, y)``: the images and the labels 0..9 of shape ``(1797,)`` (int64).
     """
+    from helpers.validation import as_bool
+
+    flatten, scale = as_bool(flatten, "flatten"), as_bool(scale, "scale")
     with np.load(DATA_DIR / "digits.npz", allow_pickle=False) as data:
         images, labels = data["images"], data["labels"]
     X = images.astype(np.float64) / 16.0 if scale else images.astype(np.int64)
@@ -89,7 +92,7 @@ def load_river_song() -> str:
 
 def _toy_args(n, noise, seed) -> tuple[int, float, np.random.Generator]:
     """Check the common arguments of the toy generators and return ``(n, noise, rng)``."""
-    from helpers.validation import as_finite_float, as_positive_int
+    from helpers.validation import as_finite_float, as_positive_int, as_rng
 
     n = as_positive_int(n, "n")
     if n < 2:
@@ -97,7 +100,7 @@ def _toy_args(n, noise, seed) -> tuple[int, float, np.random.Generator]:
     noise = as_finite_float(noise, "noise")
     if noise < 0:
         raise ValueError(f"noise must be >= 0 (the standard deviation of the jitter), got {noise}")
-    return n, noise, np.random.default_rng(seed)
+    return n, noise, as_rng(seed, "seed")
 
 
 def _jitter(X: np.ndarray, noise: float, rng: np.random.Generator) -> np.ndarray:
@@ -175,13 +178,13 @@ def stratified_split(y, fractions=(0.8, 0.2), seed: int | None = 0) -> list[np.n
         fractions: positive numbers summing to 1, e.g. ``(0.6, 0.2, 0.2)`` for train / validation / test.
         seed: seed for the shuffle.
     """
-    y = np.asarray(y)
-    fractions = np.asarray(fractions, dtype=float)
-    if y.ndim != 1:
-        raise ValueError(f"y must be 1-D labels, got shape {y.shape}")
+    from helpers.validation import as_float_array, as_labels, as_rng
+
+    y = as_labels(y, "y")
+    fractions = as_float_array(fractions, "fractions")
     if fractions.ndim != 1 or len(fractions) < 2 or np.any(fractions <= 0) or not np.isclose(fractions.sum(), 1):
         raise ValueError(f"fractions must be two or more positive numbers summing to 1, got {fractions.tolist()}")
-    rng = np.random.default_rng(seed)
+    rng = as_rng(seed, "seed")
     parts: list[list[np.ndarray]] = [[] for _ in fractions]
     for label in np.unique(y):
         idx = rng.permutation(np.flatnonzero(y == label))

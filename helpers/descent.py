@@ -19,20 +19,28 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.validation import as_finite_float, as_float_array, as_positive_int
+from helpers.validation import (
+    as_callable,
+    as_float_array,
+    as_labels,
+    as_positive_float,
+    as_positive_int,
+    as_rng,
+    check_shape,
+)
 
 
 def line_data(n: int = 20, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
     """``n`` noisy points on the line ``y = 2x + 1`` with ``x`` in [0, 2]: shapes (n,) and (n,)."""
     n = as_positive_int(n, "n")
-    rng = np.random.default_rng(seed)
+    rng = as_rng(seed, "seed")
     x = np.sort(rng.uniform(0.0, 2.0, n))
     return x, 2.0 * x + 1.0 + 0.3 * rng.standard_normal(n)
 
 
 def squared_error(y_hat, y) -> float:
     """Mean squared error ``mean((y_hat - y)**2)`` of two arrays of the same shape."""
-    y_hat, y = as_float_array(y_hat, "y_hat"), as_float_array(y, "y")
+    y_hat, y = as_float_array(y_hat, "y_hat", nonempty=True), as_float_array(y, "y", nonempty=True)
     if y_hat.shape != y.shape:
         raise ValueError(f"y_hat and y must have the same shape, got {y_hat.shape} and {y.shape}")
     return float(np.mean((y_hat - y) ** 2))
@@ -40,7 +48,8 @@ def squared_error(y_hat, y) -> float:
 
 def cross_entropy(p, y) -> float:
     """Binary cross entropy ``-mean(y log p + (1 - y) log(1 - p))`` for probabilities ``p`` in (0, 1)."""
-    p, y = as_float_array(p, "p"), as_float_array(y, "y")
+    p = as_float_array(p, "p", nonempty=True)
+    y = as_labels(y, "y", len(p), 2, ndim=p.ndim)
     if p.shape != y.shape:
         raise ValueError(f"p and y must have the same shape, got {p.shape} and {y.shape}")
     if np.any(p <= 0) or np.any(p >= 1):
@@ -51,8 +60,20 @@ def cross_entropy(p, y) -> float:
 def slope_loss(w, x, y) -> np.ndarray:
     """The 1-parameter model ``y_hat = w * x``: its mean squared error for each ``w`` (any shape, kept)."""
     w = as_float_array(w, "w")
-    x, y = as_float_array(x, "x", ndim=1), as_float_array(y, "y", ndim=1)
+    x, y = _xy(x, y)
     return np.mean((w[..., None] * x - y) ** 2, axis=-1)
+
+
+def _xy(x, y) -> tuple[np.ndarray, np.ndarray]:
+    """Data ``x``, ``y`` of a line fit: two 1-D arrays of the same length, at least one point."""
+    x = as_float_array(x, "x", ndim=1, nonempty=True)
+    y = check_shape(as_float_array(y, "y", ndim=1), "y", x.shape, "like x")
+    return x, y
+
+
+def _point(value, name: str, d: int = 2) -> np.ndarray:
+    """A point in parameter space, shape (d,)."""
+    return check_shape(as_float_array(value, name, ndim=1), name, (d,), f"(one number per parameter, {d})")
 
 
 @dataclass
@@ -79,11 +100,12 @@ class LossSurface:
 
     def loss_at(self, point) -> float:
         """The loss at one point of shape (2,)."""
-        p = as_float_array(point, "point", ndim=1)
+        p = _point(point, "point")
         return float(self.loss(p[0], p[1]))
 
     def grid(self, resolution: int = 120) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(W1, W2, E)`` on a ``resolution`` x ``resolution`` grid over ``limits`` (for contour plots)."""
+        resolution = as_positive_int(resolution, "resolution", high=2000)
         (a, b), (c, d) = self.limits
         W1, W2 = np.meshgrid(np.linspace(a, b, resolution), np.linspace(c, d, resolution))
         return W1, W2, self.loss(W1, W2)
@@ -140,6 +162,12 @@ def two_minima_surface() -> LossSurface:
     return LossSurface("two minima", loss, gradient, np.array([roots[0], 0.0]), ((-2.0, 2.0), (-1.5, 1.5)))
 
 
+def _surface(surface) -> LossSurface:
+    if not isinstance(surface, LossSurface):
+        raise TypeError(f"surface must be a LossSurface (from regression_surface()), got {type(surface).__name__}")
+    return surface
+
+
 #: The explorer's surfaces by name.
 SURFACES = {"line fit (MSE)": regression_surface, "two minima": two_minima_surface}
 
@@ -157,11 +185,21 @@ def gradient_descent(gradient, w0, lr: float, steps: int, *, escape: float = 1e6
     Returns:
         the path, shape (k + 1, d) with ``k <= steps``: row 0 is ``w0``, row ``t`` the point after ``t`` steps.
     """
-    w = as_float_array(w0, "w0", ndim=1).copy()
-    lr = as_finite_float(lr, "lr")
-    if lr <= 0:
-        raise ValueError(f"lr must be positive, got {lr}")
+    gradient = as_callable(gradient, "gradient")
+    w = as_float_array(w0, "w0", ndim=1, nonempty=True).copy()
+    lr = as_positive_float(lr, "lr")
     steps = as_positive_int(steps, "steps")
+    escape = as_positive_float(escape, "escape")
+    try:
+        g = np.asarray(gradient(w), dtype=float)
+    except (ValueError, TypeError, IndexError) as err:
+        raise ValueError(f"gradient(w0) failed for w0 of shape {w.shape} (one number per parameter?): {err}") from None
+    try:
+        fits = g.ndim <= w.ndim and np.broadcast_shapes(g.shape, w.shape) == w.shape
+    except ValueError:
+        fits = False
+    if not fits:
+        raise ValueError(f"gradient(w0) must return the shape of w0 {w.shape} (or a number), got {g.shape}")
     path = [w.copy()]
     for _ in range(steps):
         w = w - lr * np.asarray(gradient(w), dtype=float)
@@ -183,7 +221,10 @@ def describe_run(surface: LossSurface, path: np.ndarray, *, tol: float = 1e-3) -
       above the global minimum;
     - crawling: still going downhill, but far from any minimum after all the steps.
     """
-    path = as_float_array(path, "path", ndim=2, allow_nan=True)
+    _surface(surface)
+    path = as_float_array(path, "path", ndim=2, allow_nan=True, nonempty=True)
+    check_shape(path, "path", (None, 2), "(one row per point visited)")
+    tol = as_positive_float(tol, "tol")
     best = surface.loss_at(surface.minimum)
     with np.errstate(over="ignore", invalid="ignore"):
         losses = np.array([float(surface.loss(*p)) if np.all(np.isfinite(p)) else np.inf for p in path])
@@ -206,11 +247,11 @@ def minibatch_path(x, y, w0, lr: float, batch_size: int, epochs: int, seed: int 
     gradient. ``batch_size = len(x)`` is (full-)batch gradient descent, ``batch_size = 1`` is stochastic
     gradient descent (SGD). Returns every point visited, shape (updates + 1, 2).
     """
-    x, y = as_float_array(x, "x", ndim=1), as_float_array(y, "y", ndim=1)
+    x, y = _xy(x, y)
     batch_size, epochs = as_positive_int(batch_size, "batch_size"), as_positive_int(epochs, "epochs")
-    lr = as_finite_float(lr, "lr")
-    rng = np.random.default_rng(seed)
-    w = as_float_array(w0, "w0", ndim=1).copy()
+    lr = as_positive_float(lr, "lr")
+    rng = as_rng(seed, "seed")
+    w = _point(w0, "w0").copy()
     path = [w.copy()]
     for _ in range(epochs):
         order = rng.permutation(len(x))
@@ -226,5 +267,5 @@ def split_lr_regimes(surface: LossSurface) -> dict[str, float]:
     """The two learning-rate thresholds of a quadratic surface: below ``1/lambda_max`` every direction shrinks
     without overshooting; between that and ``2/lambda_max`` the steepest direction overshoots and zig-zags but
     still shrinks; above ``2/lambda_max`` it grows every step and the run diverges."""
-    lr_max = surface.largest_stable_lr()
+    lr_max = _surface(surface).largest_stable_lr()
     return {"monotone below": lr_max / 2, "diverges above": lr_max}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.datasets import truth_table
-from helpers.validation import as_finite_float, as_float_array, as_positive_int
+from helpers.validation import as_finite_float, as_float_array, as_labels, as_positive_float, as_positive_int, as_rng
 
 #: The lecture's weights and bias for each single-perceptron gate: name -> ((w1, w2), b).
 GATE_WEIGHTS: dict[str, tuple[tuple[float, float], float]] = {
@@ -40,8 +40,8 @@ def weighted_sum(x, w, b) -> np.ndarray:
         ValueError: the number of weights does not match the number of inputs, or a value is NaN.
         TypeError: a value is not numeric.
     """
-    x = as_float_array(x, "x")
-    w = as_float_array(w, "w", ndim=1)
+    x = as_float_array(x, "x", nonempty=True)
+    w = as_float_array(w, "w", ndim=1, nonempty=True)
     b = as_finite_float(b, "b")
     if x.ndim not in (1, 2):
         raise ValueError(f"x must have shape (n,) for one sample or (N, n) for N samples, got {x.shape}")
@@ -122,7 +122,7 @@ def evaluate_gate(w, b, gate: str) -> GateReport:
     X, y = truth_table(gate)
     w = as_float_array(w, "w", ndim=1)
     if w.shape != (2,):
-        raise ValueError(f"a two-input gate needs exactly 2 weights (w1, w2), got {w.shape[0]}")
+        raise ValueError(f"w must hold exactly 2 weights (w1, w2) for a two-input gate, got {w.shape[0]}")
     b = as_finite_float(b, "b")
     return GateReport(gate.upper(), w, b, X, weighted_sum(X, w, b), perceptron(X, w, b), y)
 
@@ -179,16 +179,16 @@ class Perceptron:
 
     def __init__(self, n_inputs: int, lr: float = 0.1, seed: int | None = None):
         self.n_inputs = as_positive_int(n_inputs, "n_inputs")
-        self.lr = as_finite_float(lr, "lr")
-        if self.lr <= 0:
-            raise ValueError(f"lr must be positive, got {self.lr}")
-        rng = np.random.default_rng(seed)
+        self.lr = as_positive_float(lr, "lr")
+        rng = as_rng(seed, "seed")
         self.w = rng.normal(0.0, 0.5, size=self.n_inputs)
         self.b = float(rng.normal(0.0, 0.5))
 
     def predict(self, X) -> np.ndarray:
         """Outputs 0/1 for samples ``X`` of shape ``(N, n_inputs)``; returns shape ``(N,)``."""
-        X = as_float_array(X, "X", ndim=2)
+        X = as_float_array(X, "X", ndim=2, nonempty=True)
+        if X.shape[1] != self.n_inputs:
+            raise ValueError(f"X must have shape (N, {self.n_inputs}), one column per input, got {X.shape}")
         return np.asarray(perceptron(X, self.w, self.b))
 
     def fit(self, X, y, epochs: int = 20) -> dict[str, list]:
@@ -199,15 +199,12 @@ class Perceptron:
             ``"updates"`` (samples that changed the weights), ``"w"`` (copy, shape ``(n_inputs,)``)
             and ``"b"``.
         """
-        X = as_float_array(X, "X", ndim=2)
+        X = as_float_array(X, "X", ndim=2, nonempty=True)
         y = as_float_array(y, "y", ndim=1)
         epochs = as_positive_int(epochs, "epochs")
         if X.shape != (len(y), self.n_inputs):
-            raise ValueError(
-                f"X must have shape (N, {self.n_inputs}) with N = len(y) = {len(y)}, got {X.shape}"
-            )
-        if not np.all((y == 0) | (y == 1)):
-            raise ValueError(f"y must hold only 0 and 1, got {np.unique(y)}")
+            raise ValueError(f"X must have shape (N, {self.n_inputs}) with N = len(y) = {len(y)}, got {X.shape}")
+        y = as_labels(y, "y", n_classes=2)
         history: dict[str, list] = {"accuracy": [], "updates": [], "w": [], "b": []}
         for _ in range(epochs):
             updates = 0

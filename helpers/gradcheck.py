@@ -6,7 +6,11 @@ The central difference ``(f(x + h) - f(x - h)) / 2h`` has an error of order ``h*
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
+
+from helpers.validation import as_callable, as_float_array, as_positive_float, as_rng, check_shape, require_methods
 
 
 def numerical_gradient(f, x: np.ndarray, h: float = 1e-5) -> np.ndarray:
@@ -16,14 +20,17 @@ def numerical_gradient(f, x: np.ndarray, h: float = 1e-5) -> np.ndarray:
         f: called as ``f(x)``, returns a number (it may also ignore its argument and read ``x`` or the
             layer that holds it, as in ``lambda _: loss.forward(model.forward(X), y)``).
         x: a float64 array of any shape. Each entry is nudged in place by ``±h`` and then restored.
-        h: the step.
+        h: the step, > 0.
 
     Returns:
         an array of the shape of ``x``.
     """
+    f = as_callable(f, "f")
     if not isinstance(x, np.ndarray) or x.dtype != np.float64:
         raise TypeError(f"x must be a float64 NumPy array (nudged in place), got {type(x).__name__}"
                         + (f" of dtype {x.dtype}" if isinstance(x, np.ndarray) else ""))
+    as_float_array(x, "x")
+    h = as_positive_float(h, "h")
     grad = np.zeros_like(x)
     it = np.nditer(x, flags=["multi_index"])
     for _ in it:
@@ -40,7 +47,7 @@ def numerical_gradient(f, x: np.ndarray, h: float = 1e-5) -> np.ndarray:
 
 def rel_error(a, b) -> float:
     """Largest relative difference ``|a - b| / max(1e-8, |a| + |b|)`` over all entries (0 when equal)."""
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = as_float_array(a, "a"), as_float_array(b, "b")
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
     return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b)), initial=0.0))
@@ -53,10 +60,15 @@ def layer_gradient_errors(layer, x: np.ndarray, dout: np.ndarray | None = None, 
     the output is exactly ``dout`` (random when not given). Each value is :func:`rel_error` between the
     analytic and the numerical gradient of ``x`` and of every entry of ``layer.params``.
     """
-    x = np.array(x, dtype=np.float64)
+    require_methods(layer, "layer", ("forward", "backward", "params", "grads"), "Affine")
+    x = as_float_array(x, "x").copy()
+    rng = as_rng(seed, "seed")
+    if dout is not None:  # its shape is the output's: found on a copy, so a wrong dout leaves the layer as it was
+        dout = check_shape(as_float_array(dout, "dout"), "dout", copy.deepcopy(layer).forward(x).shape,
+                           "like the layer's output")
     out = layer.forward(x)
     if dout is None:
-        dout = np.random.default_rng(seed).standard_normal(out.shape)
+        dout = rng.standard_normal(out.shape)
     dx = layer.backward(dout.copy())
     errors = {"x": rel_error(dx, numerical_gradient(lambda _: np.sum(layer.forward(x) * dout), x))}
     for name, param in layer.params.items():
@@ -75,6 +87,8 @@ def model_gradient_errors(compute_loss, model) -> dict[str, float]:
             and returns the loss, e.g. ``lambda: model.loss(xs, ys)``.
         model: anything with ``params`` and ``grads`` dicts of float64 arrays.
     """
+    compute_loss = as_callable(compute_loss, "compute_loss")
+    require_methods(model, "model", ("params", "grads"), "a Sequential")
     compute_loss()
     analytic = {name: grad.copy() for name, grad in model.grads.items()}
     return {name: rel_error(analytic[name], numerical_gradient(lambda _: compute_loss(), param))

@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 import matplotlib.pyplot as plt
 from matplotlib.patches import Circle
 
-from helpers.validation import as_finite_float
+from helpers.validation import (
+    as_bool,
+    as_callable,
+    as_finite_float,
+    as_positive_float,
+    require_forward,
+    require_methods,
+)
 
 EXP_MAX = math.log(1.7976931348623157e308)  # ≈ 709.78: exp(x) overflows float64 above this
-
-
-def _check_ready(layer, *cached) -> None:
-    if any(c is None for c in cached):
-        raise RuntimeError(f"{type(layer).__name__}.backward was called before forward: run forward first")
 
 
 class MulLayer:
@@ -43,7 +45,7 @@ class MulLayer:
         return self.x * self.y
 
     def backward(self, dout) -> tuple[float, float]:
-        _check_ready(self, self.x, self.y)
+        require_forward(self, self.x, self.y)
         dout = as_finite_float(dout, "dout")
         return dout * self.y, dout * self.x
 
@@ -60,7 +62,7 @@ class AddLayer:
         return x + y
 
     def backward(self, dout) -> tuple[float, float]:
-        _check_ready(self, self.ready)
+        require_forward(self, self.ready)
         dout = as_finite_float(dout, "dout")
         return dout, dout
 
@@ -76,7 +78,7 @@ class SquareLayer:
         return self.t * self.t
 
     def backward(self, dout) -> float:
-        _check_ready(self, self.t)
+        require_forward(self, self.t)
         return as_finite_float(dout, "dout") * 2.0 * self.t
 
 
@@ -98,7 +100,7 @@ class ExpLayer:
         return self.out
 
     def backward(self, dout) -> float:
-        _check_ready(self, self.out)
+        require_forward(self, self.out)
         return as_finite_float(dout, "dout") * self.out
 
 
@@ -116,7 +118,7 @@ class ReciprocalLayer:
         return self.out
 
     def backward(self, dout) -> float:
-        _check_ready(self, self.out)
+        require_forward(self, self.out)
         return -as_finite_float(dout, "dout") * self.out * self.out
 
 
@@ -132,7 +134,7 @@ class ReluLayer:
         return x if self.positive else 0.0
 
     def backward(self, dout) -> float:
-        _check_ready(self, self.positive)
+        require_forward(self, self.positive)
         dout = as_finite_float(dout, "dout")
         return dout if self.positive else 0.0
 
@@ -157,7 +159,7 @@ class SigmoidLayer:
         return self.out
 
     def backward(self, dout) -> float:
-        _check_ready(self, self.out)
+        require_forward(self, self.out)
         return as_finite_float(dout, "dout") * self.out * (1.0 - self.out)
 
 
@@ -166,10 +168,9 @@ def numerical_derivative(f, x, h: float = 1e-4) -> float:
 
     Its error shrinks like ``h²`` until rounding takes over (around ``h ≈ 1e-5`` in float64).
     """
+    f = as_callable(f, "f")
     x = as_finite_float(x, "x")
-    h = as_finite_float(h, "h")
-    if h <= 0:
-        raise ValueError(f"h must be positive, got {h}")
+    h = as_positive_float(h, "h")
     return (f(x + h) - f(x - h)) / (2.0 * h)
 
 
@@ -194,6 +195,9 @@ class GraphSpec:
     edges: tuple[Edge, ...]
 
     def position(self, name: str) -> tuple[float, float]:
+        """Where the node or end called ``name`` sits: ``(x, y)``."""
+        if not isinstance(name, str) or (name not in self.ops and name not in self.ends):
+            raise ValueError(f"name must be a node of this graph ({', '.join([*self.ops, *self.ends])}), got {name!r}")
         x, y, _ = self.ops[name] if name in self.ops else self.ends[name]
         return x, y
 
@@ -338,7 +342,7 @@ NODE_COLOR = "#E8F1FA"
 
 def format_value(v: float) -> str:
     """A number as the figures show it: at most 3 decimals, no trailing zeros (220.00000000000003 → '220')."""
-    text = f"{v:.3f}".rstrip("0").rstrip(".")
+    text = f"{as_finite_float(v, 'v'):.3f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
@@ -353,7 +357,13 @@ class GraphPicture:
 
     def __init__(self, ax, spec: GraphSpec, forward=None, backward=None, title: str | None = None,
                  fontsize: float = 10.5):
+        if not isinstance(spec, GraphSpec):
+            raise TypeError(f"spec must be a GraphSpec, got {type(spec).__name__} {spec!r}")
+        require_methods(ax, "ax", ("add_patch", "text"), "a matplotlib Axes")
+        fontsize = as_positive_float(fontsize, "fontsize")
         self.ax, self.spec = ax, spec
+        self._edge_values(forward, "forward")
+        self._edge_values(backward, "backward")
         outputs = {dst for _, dst in spec.edges if dst in spec.ends}
         for x, y, symbol in spec.ops.values():
             ax.add_patch(_circle((x, y)))
@@ -402,8 +412,22 @@ class GraphPicture:
         r1 = NODE_RADIUS if edge[1] in self.spec.ops else 0.0
         return (p0[0] + r0 * ux, p0[1] + r0 * uy), (p1[0] - r1 * ux, p1[1] - r1 * uy)
 
+    def _edge_values(self, values, name: str) -> None:
+        """``values`` must be None or a dict from edges of this graph to finite numbers."""
+        if values is None:
+            return
+        if not isinstance(values, dict):
+            raise TypeError(f"{name} must be a dict from edges to numbers (or None), got {type(values).__name__}")
+        unknown = [edge for edge in values if edge not in self.spec.edges]
+        if unknown:
+            raise ValueError(f"{name} has edges that are not in the graph: {unknown[:3]}")
+        for edge, value in values.items():
+            as_finite_float(value, f"{name}[{edge}]")
+
     def update(self, forward=None, backward=None) -> None:
         """Show new values: ``forward`` / ``backward`` map edges to numbers (missing edges show nothing)."""
+        self._edge_values(forward, "forward")
+        self._edge_values(backward, "backward")
         self.backward_legend.set_visible(backward is not None)
         for edge in self.spec.edges:
             f = None if forward is None else forward.get(edge)
@@ -441,10 +465,13 @@ def draw_graph(values: GraphValues | GraphSpec, ax=None, show_backward: bool = T
     Returns:
         the :class:`GraphPicture` (call its ``update`` to change the numbers in place).
     """
-    if ax is None:
+    show_backward = as_bool(show_backward, "show_backward")
+    if not isinstance(values, (GraphValues, GraphSpec)):
+        raise TypeError(f"values must be a GraphValues or GraphSpec, got {type(values).__name__}")
+    if ax is not None:
+        require_methods(ax, "ax", ("add_patch", "text"), "a matplotlib Axes")
+    else:
         _, ax = plt.subplots(figsize=(8, 3.4))
     if isinstance(values, GraphSpec):
         return GraphPicture(ax, values, title=title)
-    if not isinstance(values, GraphValues):
-        raise TypeError(f"draw_graph needs a GraphValues or GraphSpec, got {type(values).__name__}")
     return GraphPicture(ax, values.spec, values.forward, values.backward if show_backward else None, title=title)

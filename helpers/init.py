@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.validation import as_finite_float, as_positive_int
+from helpers.validation import as_finite_float, as_positive_int, as_rng, require_methods
 
 
 def _sizes(n_in, n_out) -> tuple[int, int]:
@@ -47,40 +47,39 @@ def xavier_uniform(n_in: int, n_out: int, rng=None) -> np.ndarray:
     """Weights (n_in, n_out) from U(-a, a) with ``a = sqrt(6 / (n_in + n_out))`` (variance ``a**2 / 3``)."""
     n_in, n_out = _sizes(n_in, n_out)
     a = np.sqrt(3.0 * xavier_variance(n_in, n_out))
-    return np.random.default_rng(rng).uniform(-a, a, size=(n_in, n_out))
+    return as_rng(rng, "rng").uniform(-a, a, size=(n_in, n_out))
 
 
 def xavier_normal(n_in: int, n_out: int, rng=None) -> np.ndarray:
     """Weights (n_in, n_out) from N(0, 2 / (n_in + n_out))."""
     n_in, n_out = _sizes(n_in, n_out)
-    return np.sqrt(xavier_variance(n_in, n_out)) * np.random.default_rng(rng).standard_normal((n_in, n_out))
+    return np.sqrt(xavier_variance(n_in, n_out)) * as_rng(rng, "rng").standard_normal((n_in, n_out))
 
 
 def he_uniform(n_in: int, n_out: int, rng=None) -> np.ndarray:
     """Weights (n_in, n_out) from U(-a, a) with ``a = sqrt(6 / n_in)`` (variance ``2 / n_in``)."""
     n_in, n_out = _sizes(n_in, n_out)
     a = np.sqrt(3.0 * he_variance(n_in))
-    return np.random.default_rng(rng).uniform(-a, a, size=(n_in, n_out))
+    return as_rng(rng, "rng").uniform(-a, a, size=(n_in, n_out))
 
 
 def he_normal(n_in: int, n_out: int, rng=None) -> np.ndarray:
     """Weights (n_in, n_out) from N(0, 2 / n_in)."""
     n_in, n_out = _sizes(n_in, n_out)
-    return np.sqrt(he_variance(n_in)) * np.random.default_rng(rng).standard_normal((n_in, n_out))
+    return np.sqrt(he_variance(n_in)) * as_rng(rng, "rng").standard_normal((n_in, n_out))
 
 
 def normal(n_in: int, n_out: int, rng=None, *, std: float = 0.01) -> np.ndarray:
     """Weights (n_in, n_out) from N(0, std**2) with a fixed ``std`` whatever the layer's size (the naive way)."""
     n_in, n_out = _sizes(n_in, n_out)
-    std = as_finite_float(std, "std")
-    if std < 0:
-        raise ValueError(f"std must be >= 0, got {std}")
-    return std * np.random.default_rng(rng).standard_normal((n_in, n_out))
+    std = as_finite_float(std, "std", low=0.0)
+    return std * as_rng(rng, "rng").standard_normal((n_in, n_out))
 
 
 def zeros(n_in: int, n_out: int, rng=None) -> np.ndarray:
-    """All-zero weights (n_in, n_out): every unit of a layer starts, and stays, the same. ``rng`` is ignored."""
+    """All-zero weights (n_in, n_out): every unit of a layer starts, and stays, the same. ``rng`` is not used."""
     n_in, n_out = _sizes(n_in, n_out)
+    as_rng(rng, "rng")  # checked all the same, so a bad seed is caught here as anywhere
     return np.zeros((n_in, n_out))
 
 
@@ -104,7 +103,7 @@ def get_initialiser(init):
     """``init`` as a function ``(n_in, n_out, rng) -> W``: a name from ``INITIALISERS`` or a callable."""
     if callable(init):
         return init
-    if init not in INITIALISERS:
+    if not isinstance(init, str) or init not in INITIALISERS:
         raise ValueError(f"init must be one of {', '.join(map(repr, INITIALISERS))} or a function, got {init!r}")
     return INITIALISERS[init]
 
@@ -114,8 +113,9 @@ def initialise(model, init, rng=None):
 
     ``model`` is a ``Sequential`` (or anything with a ``layers`` list); returns ``model``.
     """
+    require_methods(model, "model", ("forward", "backward"), "a Sequential")
     make = get_initialiser(init)
-    rng = np.random.default_rng(rng)
+    rng = as_rng(rng, "rng")
     for layer in getattr(model, "layers", [model]):
         if "W" in getattr(layer, "params", {}):
             n_in, n_out = layer.params["W"].shape

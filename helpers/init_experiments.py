@@ -11,7 +11,7 @@ from helpers.init import get_initialiser, initialise
 from helpers.layers import ACTIVATION_LAYERS, Affine, BatchNorm, Sequential, SoftmaxWithLoss, set_training
 from helpers.optim import SGD
 from helpers.train import Trainer
-from helpers.validation import as_positive_int
+from helpers.validation import as_choice, as_positive_int, as_rng, as_sizes, require_methods
 
 #: The activation functions of the classic experiment, as plain functions of an array.
 ACTIVATION_FUNCTIONS = {
@@ -34,11 +34,10 @@ def layer_activations(init, activation: str, depth: int = 5, n_units: int = 100,
     Returns:
         ``depth`` arrays of shape (n_samples, n_units), layer 1 first.
     """
-    if activation not in ACTIVATION_FUNCTIONS:
-        raise ValueError(f"activation must be one of {', '.join(ACTIVATION_FUNCTIONS)}, got {activation!r}")
+    as_choice(activation, "activation", ACTIVATION_FUNCTIONS)
     make, f = get_initialiser(init), ACTIVATION_FUNCTIONS[activation]
     depth, n_units = as_positive_int(depth, "depth"), as_positive_int(n_units, "n_units")
-    rng = np.random.default_rng(rng)
+    rng = as_rng(rng, "rng")
     a = rng.standard_normal((as_positive_int(n_samples, "n_samples"), n_units))
     acts = []
     with np.errstate(over="ignore"):  # std 1 with ReLU grows by ~7x per layer: large, but finite at depth <= 10
@@ -58,13 +57,11 @@ def deep_mlp(sizes, activation: str = "relu", init="he", *, batchnorm: str | Non
         batchnorm: ``None``; ``"before"`` the activation (Affine -> BatchNorm -> act, as in the paper); or
             ``"after"`` it (Affine -> act -> BatchNorm).
     """
-    sizes = [as_positive_int(s, "each layer size") for s in sizes]
-    if len(sizes) < 2:
-        raise ValueError(f"sizes needs at least an input and an output size, got {sizes}")
-    if activation not in ACTIVATION_LAYERS:
-        raise ValueError(f"activation must be one of {', '.join(ACTIVATION_LAYERS)}, got {activation!r}")
-    if batchnorm not in (None, "before", "after"):
-        raise ValueError(f"batchnorm must be None, 'before' or 'after', got {batchnorm!r}")
+    sizes = as_sizes(sizes)
+    as_choice(activation, "activation", ACTIVATION_LAYERS)
+    as_choice(batchnorm, "batchnorm", ("before", "after"), allow_none=True)
+    get_initialiser(init)
+    rng = as_rng(rng, "rng")
     layers = []
     for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
         layers.append(Affine(n_in, n_out))
@@ -82,7 +79,8 @@ def deep_mlp(sizes, activation: str = "relu", init="he", *, batchnorm: str | Non
 def digits_split(n_test: int = 297, seed: int = 0):
     """The digits shuffled with ``seed`` and split: ``(X_train, y_train, X_test, y_test)``, X (N, 64) in [0, 1]."""
     X, y = load_digits()
-    order = np.random.default_rng(seed).permutation(len(X))
+    n_test = as_positive_int(n_test, "n_test", high=len(X) - 1)
+    order = as_rng(seed, "seed").permutation(len(X))
     test, train = order[:n_test], order[n_test:]
     return X[train], y[train], X[test], y[test]
 
@@ -93,6 +91,10 @@ def train_digits(model, data, *, epochs: int = 8, lr: float = 0.1, batch_size: i
     Returns the trainer's history (``"loss"``, ``"accuracy"`` per epoch) plus ``"test_accuracy"``, measured
     in evaluation mode (batch norm uses its running statistics).
     """
+    require_methods(model, "model", ("forward", "backward", "params", "grads"), "a Sequential")
+    if not isinstance(data, (tuple, list)) or len(data) != 4:
+        raise TypeError(f"data must be the four arrays (X_train, y_train, X_test, y_test) of digits_split(), "
+                        f"got {type(data).__name__} of length {len(data) if hasattr(data, '__len__') else '?'}")
     X_train, y_train, X_test, y_test = data
     set_training(model, True)
     trainer = Trainer(model, SoftmaxWithLoss(), SGD(lr), X_train, y_train, batch_size=batch_size, seed=seed)

@@ -17,15 +17,27 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.validation import as_float_array, as_positive_int
+from helpers.validation import (
+    as_bool,
+    as_choice,
+    as_dout,
+    as_finite_float,
+    as_float_array,
+    as_labels,
+    as_positive_int,
+    as_rng,
+    as_sizes,
+    check_shape,
+    internal_values,
+    require_forward,
+    require_methods,
+)
 
 
 def _as_array(x, name: str, ndim: int | None = None) -> np.ndarray:
-    """``x`` as float64: a float64 array passes straight through (the fast path inside a network),
-    anything else goes through :func:`helpers.validation.as_float_array` and its clear errors."""
-    if type(x) is np.ndarray and x.dtype == np.float64 and (ndim is None or x.ndim == ndim):
-        return x
-    return as_float_array(x, name, ndim=ndim)
+    """``x`` as finite float64 (a batch of at least one sample when ``ndim`` is given), or a clear error from
+    :func:`helpers.validation.as_float_array`; a float64 array costs one ``sum`` (the fast path in a network)."""
+    return as_float_array(x, name, ndim=ndim, nonempty=ndim is not None)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -49,8 +61,9 @@ class Affine:
     def __init__(self, n_in: int, n_out: int, *, rng=None, weight_scale: float | None = None):
         self.n_in = as_positive_int(n_in, "n_in")
         self.n_out = as_positive_int(n_out, "n_out")
-        rng = np.random.default_rng(rng)
-        scale = 1.0 / np.sqrt(self.n_in) if weight_scale is None else float(weight_scale)
+        rng = as_rng(rng, "rng")
+        scale = 1.0 / np.sqrt(self.n_in) if weight_scale is None else as_finite_float(weight_scale, "weight_scale",
+                                                                                        low=0.0)
         self.params = {"W": scale * rng.standard_normal((self.n_in, self.n_out)), "b": np.zeros(self.n_out)}
         self.grads = {"W": np.zeros_like(self.params["W"]), "b": np.zeros_like(self.params["b"])}
         self.x = None  # the input, for dW
@@ -59,14 +72,14 @@ class Affine:
         """``x`` (N, n_in) -> ``x @ W + b`` (N, n_out)."""
         x = _as_array(x, "x", ndim=2)
         if x.shape[1] != self.n_in:
-            raise ValueError(f"Affine expects x of shape (N, {self.n_in}), got {x.shape}")
+            raise ValueError(f"x must have shape (N, {self.n_in}) for Affine({self.n_in}, {self.n_out}), got {x.shape}")
         self.x = x
         return x @ self.params["W"] + self.params["b"]
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         """``dout`` (N, n_out) -> ``dx`` (N, n_in); stores ``grads["W"]`` (n_in, n_out) and ``grads["b"]`` (n_out,)."""
-        if self.x is None:
-            raise RuntimeError("call forward before backward")
+        require_forward(self, self.x)
+        dout = as_dout(dout, (self.x.shape[0], self.n_out))
         self.grads["W"] = self.x.T @ dout
         self.grads["b"] = dout.sum(axis=0)
         return dout @ self.params["W"].T
@@ -95,7 +108,8 @@ class Sigmoid(_Activation):
         return self.out
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        return dout * self.out * (1.0 - self.out)
+        require_forward(self, self.out)
+        return as_dout(dout, self.out.shape) * self.out * (1.0 - self.out)
 
 
 class Tanh(_Activation):
@@ -106,7 +120,8 @@ class Tanh(_Activation):
         return self.out
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        return dout * (1.0 - self.out**2)
+        require_forward(self, self.out)
+        return as_dout(dout, self.out.shape) * (1.0 - self.out**2)
 
 
 class ReLU(_Activation):
@@ -122,7 +137,8 @@ class ReLU(_Activation):
         return np.where(self.out, x, 0.0)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        return np.where(self.out, dout, 0.0)
+        require_forward(self, self.out)
+        return np.where(self.out, as_dout(dout, self.out.shape), 0.0)
 
 
 #: Activation layers by name (the trainer's dropdown and ``mlp`` use these).
@@ -139,19 +155,30 @@ class Sequential:
     """
 
     def __init__(self, layers):
+        if not isinstance(layers, (list, tuple)):
+            raise TypeError(f"layers must be a list of layers, got {type(layers).__name__} {layers!r}")
         self.layers = list(layers)
-        for layer in self.layers:
-            if not (hasattr(layer, "forward") and hasattr(layer, "backward")):
-                raise TypeError(f"every layer needs forward and backward methods, got {layer!r}")
+        for i, layer in enumerate(self.layers):
+            require_methods(layer, f"layers[{i}]", ("forward", "backward"), "Affine or ReLU")
 
     def forward(self, x) -> np.ndarray:
-        for layer in self.layers:
-            x = layer.forward(x)
+        """The first layer checks ``x``; what flows between the layers may be NaN once training diverged."""
+        if not self.layers:
+            return as_float_array(x, "x")
+        x = self.layers[0].forward(x)
+        with internal_values():
+            for layer in self.layers[1:]:
+                x = layer.forward(x)
         return x
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        for layer in reversed(self.layers):
-            dout = layer.backward(dout)
+        """The last layer checks ``dout`` (shape and values); the gradients it passes back are the model's own."""
+        if not self.layers:
+            return as_float_array(dout, "dout")
+        dout = self.layers[-1].backward(dout)
+        with internal_values():
+            for layer in reversed(self.layers[:-1]):
+                dout = layer.backward(dout)
         return dout
 
     @property
@@ -175,13 +202,10 @@ def mlp(sizes, activation: str = "tanh", *, rng=None, output_activation: str | N
         rng: a ``np.random.Generator`` or a seed for the starting weights.
         output_activation: optional activation after the last ``Affine`` (e.g. ``"sigmoid"`` for MSELoss).
     """
-    sizes = [as_positive_int(s, "each layer size") for s in sizes]
-    if len(sizes) < 2:
-        raise ValueError(f"sizes needs at least an input and an output size, got {sizes}")
-    for name in (activation, output_activation):
-        if name is not None and name not in ACTIVATION_LAYERS:
-            raise ValueError(f"activation must be one of {', '.join(ACTIVATION_LAYERS)}, got {name!r}")
-    rng = np.random.default_rng(rng)
+    sizes = as_sizes(sizes)
+    as_choice(activation, "activation", ACTIVATION_LAYERS)
+    as_choice(output_activation, "output_activation", ACTIVATION_LAYERS, allow_none=True)
+    rng = as_rng(rng, "rng")
     layers = []
     for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
         layers.append(Affine(n_in, n_out, rng=rng))
@@ -192,14 +216,23 @@ def mlp(sizes, activation: str = "tanh", *, rng=None, output_activation: str | N
     return Sequential(layers)
 
 
-def _targets_like(scores: np.ndarray, y) -> np.ndarray:
-    """``y`` as float with the shape of ``scores`` ((N,) labels are accepted for (N, 1) scores)."""
+def _targets_like(scores: np.ndarray, y, binary: bool = False) -> np.ndarray:
+    """``y`` as float with the shape of ``scores`` ((N,) labels are accepted for (N, 1) scores); with
+    ``binary``, only 0 and 1 (the classes of a binary loss)."""
     y = _as_array(y, "y")
-    if y.shape != scores.shape and y.size == scores.size and scores.ndim == 2 and scores.shape[1] == 1:
+    if y.ndim == 1 and y.size == scores.size and scores.shape[1] == 1:
         y = y.reshape(scores.shape)
     if y.shape != scores.shape:
-        raise ValueError(f"y must have shape {scores.shape} (or ({scores.shape[0]},)), got {y.shape}")
+        raise ValueError(f"y must have shape {scores.shape} (or ({scores.shape[0]},)) like the scores, got {y.shape}")
+    if binary and not np.all((y == 0) | (y == 1)):
+        raise ValueError(f"y must hold the labels 0 and 1 of a binary task, got {np.unique(y)[:5]}")
     return y
+
+
+def _scores(scores, name: str, width: int | None = None) -> np.ndarray:
+    """Scores (N, K) for a static ``predict`` / ``probability``: a batch of finite numbers."""
+    s = _as_array(scores, name, ndim=2)
+    return s if width is None else check_shape(s, name, (None, width))
 
 
 class MSELoss:
@@ -220,12 +253,13 @@ class MSELoss:
         return float(np.mean(self.diff**2))
 
     def backward(self, dout: float = 1.0) -> np.ndarray:
-        return dout * 2.0 * self.diff / self.diff.size
+        require_forward(self, self.diff)
+        return as_finite_float(dout, "dout") * 2.0 * self.diff / self.diff.size
 
     @staticmethod
     def predict(y_hat) -> np.ndarray:
         """0/1 labels, shape (N,) for (N, 1) outputs: 1 where ``y_hat > 0.5``."""
-        return (np.asarray(y_hat) > 0.5).astype(int).squeeze(-1)
+        return (_scores(y_hat, "y_hat", 1) > 0.5).astype(int).squeeze(-1)
 
 
 class BinaryCrossEntropy:
@@ -244,23 +278,29 @@ class BinaryCrossEntropy:
 
     def forward(self, scores, y) -> float:
         scores = _as_array(scores, "scores", ndim=2)
-        self.y = _targets_like(scores, y)
-        self.p = _sigmoid(scores)
+        y = _targets_like(scores, y, binary=True)
+        self.y, self.p = y, _sigmoid(scores)
         softplus = np.logaddexp(0.0, scores)  # log(1 + e^s), no overflow
         return float(np.mean(softplus - self.y * scores))
 
     def backward(self, dout: float = 1.0) -> np.ndarray:
-        return dout * (self.p - self.y) / self.y.size
+        require_forward(self, self.p)
+        return as_finite_float(dout, "dout") * (self.p - self.y) / self.y.size
 
     @staticmethod
     def predict(scores) -> np.ndarray:
         """0/1 labels, shape (N,) for (N, 1) scores: 1 where ``scores > 0`` (``p > 0.5``)."""
-        return (np.asarray(scores) > 0).astype(int).squeeze(-1)
+        return (_scores(scores, "scores", 1) > 0).astype(int).squeeze(-1)
 
     @staticmethod
     def probability(scores) -> np.ndarray:
-        """``sigmoid(scores)``, same shape: the network's probability of class 1."""
-        return _sigmoid(np.asarray(scores, dtype=float))
+        """``sigmoid(scores)``, (N, 1) -> (N, 1): the network's probability of class 1.
+
+        NaN scores (from a network whose training diverged) give NaN, never an ordinary-looking probability.
+        """
+        s = check_shape(as_float_array(scores, "scores", ndim=2, allow_nan=True, nonempty=True), "scores", (None, 1))
+        with np.errstate(invalid="ignore"):
+            return _sigmoid(s)
 
 
 # --- Batch normalisation (notebook 06) ----------------------------------------------------------------
@@ -351,9 +391,11 @@ class BatchNorm:
 def set_training(model, training: bool):
     """Switch every layer of ``model`` that has a ``training`` flag (``BatchNorm``) to training or
     evaluation mode (PyTorch's ``model.train()`` / ``model.eval()``); returns ``model``."""
+    training = as_bool(training, "training")
+    require_methods(model, "model", ("forward", "backward"), "a Sequential")
     for layer in getattr(model, "layers", [model]):
         if hasattr(layer, "training"):
-            layer.training = bool(training)
+            layer.training = training
     return model
 
 
@@ -366,18 +408,6 @@ def softmax(scores) -> np.ndarray:
     s = _as_array(scores, "scores", ndim=2)
     e = np.exp(s - s.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
-
-
-def _as_labels(y, n: int, n_classes: int) -> np.ndarray:
-    """``y`` as int class indices of shape (n,), each in ``0 .. n_classes - 1``, or a clear error."""
-    y = _as_array(y, "y", ndim=1)
-    if y.shape != (n,):
-        raise ValueError(f"y must hold one label per row of scores: shape ({n},), got {y.shape}")
-    labels = y.astype(np.int64)
-    if not np.array_equal(labels, y) or labels.min(initial=0) < 0 or labels.max(initial=0) >= n_classes:
-        raise ValueError(f"y must hold whole class numbers 0 .. {n_classes - 1}, got values in "
-                         f"[{y.min():g}, {y.max():g}]")
-    return labels
 
 
 class SoftmaxWithLoss:
@@ -400,23 +430,23 @@ class SoftmaxWithLoss:
 
     def forward(self, scores, y) -> float:
         s = _as_array(scores, "scores", ndim=2)
-        self.y = _as_labels(y, s.shape[0], s.shape[1])
+        self.y = as_labels(y, "y", s.shape[0], s.shape[1])
         shifted = s - s.max(axis=1, keepdims=True)
         log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
         self.p = np.exp(log_p)
         return float(-np.mean(log_p[np.arange(len(self.y)), self.y]))
 
     def backward(self, dout: float = 1.0) -> np.ndarray:
-        if self.p is None:
-            raise RuntimeError("call forward before backward")
+        require_forward(self, self.p)
+        dout = as_finite_float(dout, "dout")
         dscores = self.p.copy()
         dscores[np.arange(len(self.y)), self.y] -= 1.0
         return dout * dscores / len(self.y)
 
     @staticmethod
     def predict(scores) -> np.ndarray:
-        """The class with the highest score, shape (N,) ints."""
-        return np.argmax(np.asarray(scores), axis=1)
+        """The class with the highest score, (N, K) -> (N,) ints."""
+        return np.argmax(_scores(scores, "scores"), axis=1)
 
     @staticmethod
     def probability(scores) -> np.ndarray:

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.validation import as_positive_int
-
-
-def _labels(y, name: str) -> np.ndarray:
-    y = np.asarray(y)
-    if y.ndim != 1 or not (np.issubdtype(y.dtype, np.integer) or np.all(np.mod(y, 1) == 0)):
-        raise ValueError(f"{name} must be a 1-D array of whole class numbers, got shape {y.shape}, dtype {y.dtype}")
-    return y.astype(np.int64)
+from helpers.validation import as_labels, as_positive_int
 
 
 def accuracy(y_true, y_pred) -> float:
     """Fraction of positions where ``y_pred`` equals ``y_true`` (both shape (N,))."""
-    y_true, y_pred = _labels(y_true, "y_true"), _labels(y_pred, "y_pred")
+    y_true, y_pred = as_labels(y_true, "y_true"), as_labels(y_pred, "y_pred")
     if y_true.shape != y_pred.shape or len(y_true) == 0:
         raise ValueError(f"y_true and y_pred must have the same non-zero length, got {y_true.shape} and {y_pred.shape}")
     return float(np.mean(y_true == y_pred))
@@ -28,7 +21,7 @@ def confusion_matrix(y_true, y_pred, n_classes: int) -> np.ndarray:
     The diagonal holds the right answers; row ``i`` sums to the number of samples of class ``i``.
     """
     n_classes = as_positive_int(n_classes, "n_classes")
-    y_true, y_pred = _labels(y_true, "y_true"), _labels(y_pred, "y_pred")
+    y_true, y_pred = as_labels(y_true, "y_true"), as_labels(y_pred, "y_pred")
     if y_true.shape != y_pred.shape:
         raise ValueError(f"y_true and y_pred must have the same length, got {y_true.shape} and {y_pred.shape}")
     for name, y in (("y_true", y_true), ("y_pred", y_pred)):

@@ -6,7 +6,7 @@ An optimiser sees only two dicts with the same keys, ``params`` and ``grads`` (a
 
 from __future__ import annotations
 
-from helpers.validation import as_finite_float
+from helpers.validation import as_array_dict, as_positive_float
 
 
 class SGD:
@@ -25,15 +25,15 @@ class SGD:
 
     @lr.setter
     def lr(self, value: float) -> None:
-        value = as_finite_float(value, "lr")
-        if value <= 0:
-            raise ValueError(f"lr must be positive, got {value}")
-        self._lr = value
+        self._lr = as_positive_float(value, "lr")
 
     def update(self, params: dict, grads: dict) -> None:
-        """Take one step: each ``params[k]`` (any shape) moves by ``-lr * grads[k]`` (same shape), in place."""
-        if params.keys() != grads.keys():
-            raise ValueError(f"params and grads must have the same keys, got {sorted(params)} and {sorted(grads)}")
+        """Take one step: each ``params[k]`` (any shape) moves by ``-lr * grads[k]`` (same shape), in place.
+
+        Every array is checked before any is changed, so a bad ``grads`` leaves ``params`` as they were.
+        """
+        as_array_dict(params, "params", allow_nan=True)  # the model's state: NaN there is a diverged run, shown
+        as_array_dict(grads, "grads", like=params)  # as such by the loss; the gradients are the input here
         for key, param in params.items():
             param -= self._lr * grads[key]
 

@@ -20,7 +20,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.validation import as_finite_float, as_float_array, as_positive_int
+from helpers.validation import (
+    as_bool,
+    as_choice,
+    as_dout,
+    as_finite_float,
+    as_float_array,
+    as_int,
+    as_positive_float,
+    as_positive_int,
+    as_rng,
+    require_forward,
+)
 
 NONLINEARITIES = ("tanh", "relu")
 
@@ -35,9 +46,7 @@ def _activation_grad(h: np.ndarray, nonlinearity: str) -> np.ndarray:
 
 
 def _check_nonlinearity(nonlinearity) -> str:
-    if nonlinearity not in NONLINEARITIES:
-        raise ValueError(f"nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
-    return nonlinearity
+    return as_choice(nonlinearity, "nonlinearity", NONLINEARITIES)
 
 
 def rnn_cell(x, h_prev, Wx, Wh, b, nonlinearity: str = "tanh") -> np.ndarray:
@@ -87,10 +96,10 @@ class RNN:
                  nonlinearity: str = "tanh", seed: int | None = None):
         self.input_size = as_positive_int(input_size, "input_size")
         self.hidden_size = as_positive_int(hidden_size, "hidden_size")
-        self.bidirectional = bool(bidirectional)
+        self.bidirectional = as_bool(bidirectional, "bidirectional")
         self.nonlinearity = _check_nonlinearity(nonlinearity)
         self.num_directions = 2 if self.bidirectional else 1
-        rng = np.random.default_rng(seed)
+        rng = as_rng(seed, "seed")
         bound = 1.0 / np.sqrt(self.hidden_size)
         D, H = self.input_size, self.hidden_size
         self.params = {}
@@ -154,14 +163,11 @@ class RNN:
         Returns:
             ``dxs (T, N, D)``. Also sets ``grads`` (same keys as ``params``) and ``dh0 (dirs, N, H)``.
         """
-        if self.cache is None:
-            raise RuntimeError("call forward before backward: backward needs the hidden states of forward")
+        require_forward(self, self.cache)
         xs, h0, states = self.cache
         T, N, _ = xs.shape
         dirs, H = self.num_directions, self.hidden_size
-        dout = as_float_array(dout, "dout", ndim=3)
-        if dout.shape != (T, N, dirs * H):
-            raise ValueError(f"dout must have the shape of out, (T, N, dirs*H) = {(T, N, dirs * H)}, got {dout.shape}")
+        dout = as_dout(dout, (T, N, dirs * H))
         dh_n = _state_or_zeros(dh_n, "dh_n", (dirs, N, H), "the shape of h_n,")
         dxs = np.zeros_like(xs)
         dh0 = np.empty_like(h0)
@@ -207,26 +213,22 @@ class Readout:
         self.in_features = as_positive_int(in_features, "in_features")
         self.out_features = as_positive_int(out_features, "out_features")
         bound = 1.0 / np.sqrt(self.in_features)
-        rng = np.random.default_rng(seed)
+        rng = as_rng(seed, "seed")
         self.params = {"Wy": rng.uniform(-bound, bound, (self.in_features, self.out_features)),
                        "by": np.zeros(self.out_features)}
         self.grads = {name: np.zeros_like(p) for name, p in self.params.items()}
         self.hs = None
 
     def forward(self, hs):
-        hs = as_float_array(hs, "hs")
+        hs = as_float_array(hs, "hs", nonempty=True)
         if hs.ndim < 1 or hs.shape[-1] != self.in_features:
             raise ValueError(f"hs must end with in_features = {self.in_features} features, got shape {hs.shape}")
         self.hs = hs
         return hs @ self.params["Wy"] + self.params["by"]
 
     def backward(self, dy):
-        if self.hs is None:
-            raise RuntimeError("call forward before backward")
-        dy = as_float_array(dy, "dy")
-        expected = self.hs.shape[:-1] + (self.out_features,)
-        if dy.shape != expected:
-            raise ValueError(f"dy must have the shape of the output, {expected}, got {dy.shape}")
+        require_forward(self, self.hs)
+        dy = as_dout(dy, self.hs.shape[:-1] + (self.out_features,), "dy")
         flat_h, flat_dy = self.hs.reshape(-1, self.in_features), dy.reshape(-1, self.out_features)
         self.grads["Wy"] = flat_h.T @ flat_dy
         self.grads["by"] = flat_dy.sum(axis=0)
@@ -234,8 +236,11 @@ class Readout:
 
 
 def grad_norm(grads) -> float:
-    """The global L2 norm of all gradient arrays (a dict of arrays or a list of arrays)."""
-    arrays = grads.values() if isinstance(grads, dict) else grads
+    """The global L2 norm of all gradient arrays (a dict of arrays or a list of arrays).
+
+    Gradients that hold NaN or inf have a NaN or inf norm: that is how a blow-up shows.
+    """
+    arrays = _grad_arrays(grads)
     return float(np.sqrt(sum(float(np.sum(np.square(g))) for g in arrays)))
 
 
@@ -250,17 +255,26 @@ def clip_grad_norm(grads, max_norm: float) -> float:
     Returns:
         The norm before clipping (worth logging: it is how you see an explosion coming).
     """
-    max_norm = as_finite_float(max_norm, "max_norm")
-    if max_norm <= 0:
-        raise ValueError(f"max_norm must be positive, got {max_norm}")
-    arrays = list(grads.values() if isinstance(grads, dict) else grads)
-    if not all(isinstance(g, np.ndarray) for g in arrays):
-        raise TypeError("grads must be a dict or list of NumPy arrays (clipping changes them in place)")
+    max_norm = as_positive_float(max_norm, "max_norm")
+    arrays = _grad_arrays(grads)
     total = grad_norm(arrays)
-    if total > max_norm:
+    if np.isfinite(total) and total > max_norm:  # a NaN/inf norm is returned as it is: there is nothing to rescale
         for g in arrays:
             g *= max_norm / total
     return total
+
+
+def _grad_arrays(grads) -> list[np.ndarray]:
+    """The float NumPy arrays of a dict or list of gradients (NaN/inf allowed), or a clear error."""
+    if not isinstance(grads, (dict, list, tuple)):
+        raise TypeError(f"grads must be a dict or list of NumPy arrays, got {type(grads).__name__} {grads!r}")
+    arrays = list(grads.values() if isinstance(grads, dict) else grads)
+    for i, g in enumerate(arrays):
+        if not isinstance(g, np.ndarray):
+            raise TypeError(f"grads must hold NumPy arrays (clipping changes them in place), entry {i} is "
+                            f"{type(g).__name__} {g!r}")
+        as_float_array(g, "grads", allow_nan=True)
+    return arrays
 
 
 @dataclass
@@ -275,7 +289,8 @@ class GradientFlow:
 
 def orthogonal(n: int, seed: int | None = 0) -> np.ndarray:
     """A random ``(n, n)`` orthogonal matrix: it keeps the length of every vector it multiplies."""
-    q, r = np.linalg.qr(np.random.default_rng(seed).standard_normal((n, n)))
+    n = as_positive_int(n, "n")
+    q, r = np.linalg.qr(as_rng(seed, "seed").standard_normal((n, n)))
     return q * np.sign(np.diag(r))
 
 
@@ -288,8 +303,11 @@ def gradient_flow(wh_scale: float, nonlinearity: str = "tanh", steps: int = 40, 
     """
     wh_scale = as_finite_float(wh_scale, "wh_scale")
     steps = as_positive_int(steps, "steps")
+    hidden_size, batch = as_positive_int(hidden_size, "hidden_size"), as_positive_int(batch, "batch")
+    seed = as_int(seed, "seed", low=0)
     if not 0 <= wh_scale <= 5 or steps > 200:  # keeps s**steps (and a ReLU state) far from float overflow
-        raise ValueError(f"gradient_flow takes 0 <= wh_scale <= 5 and steps <= 200, got {wh_scale} and {steps}")
+        raise ValueError(f"gradient_flow takes wh_scale in [0, 5] and steps <= 200, got wh_scale={wh_scale} and "
+                         f"steps={steps}")
     rnn = RNN(1, hidden_size, nonlinearity=nonlinearity, seed=seed)
     rnn.params["Wh"] = wh_scale * orthogonal(hidden_size, seed)
     rng = np.random.default_rng(seed + 1)

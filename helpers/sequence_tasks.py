@@ -13,7 +13,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.rnn import RNN, Readout, clip_grad_norm, grad_norm
-from helpers.validation import as_finite_float, as_float_array, as_positive_int
+from helpers.validation import (
+    as_callable,
+    as_finite_float,
+    as_float_array,
+    as_positive_float,
+    as_positive_int,
+    as_rng,
+    check_shape,
+    internal_values,
+    require_methods,
+)
 
 
 @dataclass
@@ -32,11 +42,12 @@ def noisy_sines(n_seqs: int, steps: int, noise: float = 0.1, period_range=(12.0,
     Period and phase are drawn per sequence, so a model has to read them off the sequence itself.
     """
     n_seqs, steps = as_positive_int(n_seqs, "n_seqs"), as_positive_int(steps, "steps")
-    noise = as_finite_float(noise, "noise")
-    if noise < 0:
-        raise ValueError(f"noise must be >= 0, got {noise}")
-    rng = np.random.default_rng(seed)
-    period = rng.uniform(*period_range, n_seqs)
+    noise = as_finite_float(noise, "noise", low=0.0)
+    low, high = check_shape(as_float_array(period_range, "period_range"), "period_range", (2,), "(shortest, longest)")
+    if not 0 < low <= high:
+        raise ValueError(f"period_range must be (shortest, longest) with 0 < shortest <= longest, got ({low}, {high})")
+    rng = as_rng(seed, "seed")
+    period = rng.uniform(low, high, n_seqs)
     phase = rng.uniform(0, 2 * np.pi, n_seqs)
     t = np.arange(steps)[:, None]
     clean = np.sin(2 * np.pi * t / period + phase)[:, :, None]
@@ -53,7 +64,7 @@ class SequenceRegressor:
     def __init__(self, input_size: int = 1, hidden_size: int = 16, output_size: int = 1,
                  bidirectional: bool = False, nonlinearity: str = "tanh", seed: int | None = None):
         self.rnn = RNN(input_size, hidden_size, bidirectional, nonlinearity, seed=seed)
-        self.out = Readout(self.rnn.num_directions * hidden_size, output_size,
+        self.out = Readout(self.rnn.num_directions * hidden_size, as_positive_int(output_size, "output_size"),
                            seed=None if seed is None else seed + 1)
         self.hs = None
 
@@ -71,16 +82,17 @@ class SequenceRegressor:
     def predict(self, xs) -> np.ndarray:
         """``(T, N, D)`` -> ``(T, N, O)``; keeps the hidden states in ``self.hs`` ``(T, N, dirs*H)``."""
         self.hs, _ = self.rnn.forward(xs)
-        return self.out.forward(self.hs)
+        with internal_values():  # the hidden states are the model's own (NaN once training diverged)
+            return self.out.forward(self.hs)
 
     def loss(self, xs, ys) -> float:
         """Mean squared error of ``predict(xs)`` against ``ys`` ``(T, N, O)``; fills ``grads`` by BPTT."""
-        y_hat = self.predict(xs)
-        ys = as_float_array(ys, "ys")
-        if ys.shape != y_hat.shape:
-            raise ValueError(f"ys must have the shape of the predictions {y_hat.shape}, got {ys.shape}")
-        diff = y_hat - ys
-        self.rnn.backward(self.out.backward(2.0 * diff / diff.size))
+        xs = as_float_array(xs, "xs", ndim=3, nonempty=True)
+        ys = check_shape(as_float_array(ys, "ys"), "ys", xs.shape[:2] + (self.out.out_features,),
+                         "(T, N, O) like the predictions")  # checked before anything changes
+        diff = self.predict(xs) - ys
+        with internal_values():
+            self.rnn.backward(self.out.backward(2.0 * diff / diff.size))
         return float(np.mean(diff**2))
 
     def generate(self, warmup, n_steps: int) -> np.ndarray:
@@ -92,13 +104,16 @@ class SequenceRegressor:
         if self.rnn.bidirectional or self.out.out_features != self.rnn.input_size:
             raise ValueError("generate needs a unidirectional model whose output size equals its input size")
         n_steps = as_positive_int(n_steps, "n_steps")
+        warmup = as_float_array(warmup, "warmup", ndim=3, nonempty=True)
+        check_shape(warmup, "warmup", (None, None, self.rnn.input_size), "(T0, N, D)")
         hs, h = self.rnn.forward(warmup)
-        y = self.out.forward(hs[-1:])
         generated = []
-        for _ in range(n_steps):
-            generated.append(y[0])
-            hs, h = self.rnn.forward(y, h)
-            y = self.out.forward(hs)
+        with internal_values():  # from here on the inputs are the model's own outputs
+            y = self.out.forward(hs[-1:])
+            for _ in range(n_steps):
+                generated.append(y[0])
+                hs, h = self.rnn.forward(y, h)
+                y = self.out.forward(hs)
         return np.stack(generated)
 
     def sgd_step(self, lr: float, max_norm: float | None = None) -> float:
@@ -106,7 +121,7 @@ class SequenceRegressor:
 
         Returns the gradient norm before clipping.
         """
-        grads = self.grads
+        lr, grads = as_positive_float(lr, "lr"), self.grads
         norm = clip_grad_norm(grads, max_norm) if max_norm is not None else grad_norm(grads)
         for name, p in self.params.items():
             p -= lr * grads[name]
@@ -125,8 +140,14 @@ def train(model: SequenceRegressor, batches, steps: int, lr: float = 0.05, max_n
         gradient stops being a finite number (training blew up), training stops there and ``diverged_at``
         holds the step, instead of NumPy printing overflow warnings for every later step.
     """
+    require_methods(model, "model", ("loss", "sgd_step"), "SequenceRegressor")
+    batches = as_callable(batches, "batches")
     steps = as_positive_int(steps, "steps")
-    lr = as_finite_float(lr, "lr")
+    lr = as_positive_float(lr, "lr")
+    if max_norm is not None:
+        as_positive_float(max_norm, "max_norm")
+    if callback is not None:
+        as_callable(callback, "callback")
     history = {"loss": [], "grad_norm": [], "diverged_at": None}
     for step in range(steps):
         xs, ys = batches(step)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.validation import as_float_array, as_positive_int
+from helpers.validation import as_float_array, as_positive_int, as_rng, internal_values, require_methods
 
 
 class Trainer:
@@ -23,19 +23,26 @@ class Trainer:
         batch_size: samples per step; ``None`` is the full batch (one step per epoch).
         seed: seed for shuffling the mini-batches.
 
+    Bad arguments are refused here, not at the first epoch. Inside an epoch the scores, gradients and updates
+    are the model's own numbers: once a too-large learning rate makes them overflow, the epoch's loss is NaN or
+    inf (what a live trainer shows as "diverged") instead of an error.
+
     ``history`` holds, per epoch, ``"loss"`` (mean loss over the epoch's batches) and ``"accuracy"``
     (fraction classified right in those same forward passes, as Keras reports it: the scores before
     each batch's update, so no extra forward pass is needed).
     """
 
     def __init__(self, model, loss, optimizer, X, y, *, batch_size: int | None = None, seed: int | None = 0):
-        self.model, self.loss, self.optimizer = model, loss, optimizer
-        self.X = as_float_array(X, "X", ndim=2)
-        self.y = as_float_array(y, "y", ndim=1)
-        if len(self.y) != len(self.X):
-            raise ValueError(f"X and y must hold the same number of samples, got {len(self.X)} and {len(self.y)}")
-        self.batch_size = len(self.X) if batch_size is None else as_positive_int(batch_size, "batch_size")
-        self.rng = np.random.default_rng(seed)
+        require_methods(model, "model", ("forward", "backward", "params", "grads"), "a Sequential")
+        require_methods(loss, "loss", ("forward", "backward", "predict"), "SoftmaxWithLoss")
+        require_methods(optimizer, "optimizer", ("update",), "SGD")
+        X = as_float_array(X, "X", ndim=2, nonempty=True)
+        y = as_float_array(y, "y", ndim=1)
+        if len(y) != len(X):
+            raise ValueError(f"X and y must hold the same number of samples, got {len(X)} and {len(y)}")
+        batch_size = len(X) if batch_size is None else as_positive_int(batch_size, "batch_size")
+        self.model, self.loss, self.optimizer, self.X, self.y = model, loss, optimizer, X, y
+        self.batch_size, self.rng = batch_size, as_rng(seed, "seed")
         self.history: dict[str, list[float]] = {"loss": [], "accuracy": []}
 
     @property
@@ -55,10 +62,11 @@ class Trainer:
         loss_sum, n_right = 0.0, 0
         for X_batch, y_batch in batches:
             scores = self.model.forward(X_batch)
-            loss_sum += self.loss.forward(scores, y_batch) * len(y_batch)
-            n_right += int(np.sum(self.loss.predict(scores) == y_batch))
-            self.model.backward(self.loss.backward())
-            self.optimizer.update(self.model.params, self.model.grads)
+            with internal_values():
+                loss_sum += self.loss.forward(scores, y_batch) * len(y_batch)
+                n_right += int(np.sum(self.loss.predict(scores) == y_batch))
+                self.model.backward(self.loss.backward())
+                self.optimizer.update(self.model.params, self.model.grads)
         self.history["loss"].append(loss_sum / n)
         self.history["accuracy"].append(n_right / n)
         return self.history["loss"][-1]
@@ -70,8 +78,13 @@ class Trainer:
         return self.history
 
     def predict(self, X) -> np.ndarray:
-        """0/1 labels for ``X`` (M, D): shape (M,)."""
-        return self.loss.predict(self.model.forward(X))
+        """Labels for ``X`` (M, D): shape (M,)."""
+        X = as_float_array(X, "X", ndim=2, nonempty=True)
+        if X.shape[1] != self.X.shape[1]:
+            raise ValueError(f"X must have shape (M, {self.X.shape[1]}) like the training data, got {X.shape}")
+        scores = self.model.forward(X)
+        with internal_values():  # a diverged model's NaN scores still get (meaningless) labels
+            return self.loss.predict(scores)
 
     def accuracy(self) -> float:
         """Fraction of the training samples classified right by the model as it is now."""
@@ -84,4 +97,5 @@ def train(model, loss, optimizer, X, y, *, epochs: int, batch_size: int | None =
 
     Shapes: ``X`` (N, D), ``y`` (N,). See :class:`Trainer` for the arguments.
     """
+    epochs = as_positive_int(epochs, "epochs")
     return Trainer(model, loss, optimizer, X, y, batch_size=batch_size, seed=seed).fit(epochs)

@@ -14,6 +14,11 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Property-based tests: the same examples on every run (derandomised, no example database), a bounded count.
+settings.register_profile("ci", derandomize=True, database=None, max_examples=30, deadline=None)
+settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -220,7 +220,7 @@ def test_wrong_input_shapes_get_clear_errors():
     with pytest.raises(ValueError, match=r"h0 must have shape \(dirs, N, H\) = \(2, 2, 4\)"):
         rnn.forward(np.zeros((5, 2, 3)), h0=np.zeros((1, 2, 4)))
     rnn.forward(np.zeros((5, 2, 3)))
-    with pytest.raises(ValueError, match=r"dout must have the shape of out"):
+    with pytest.raises(ValueError, match=r"dout must have shape \(5, 2, 8\) like the forward output"):
         rnn.backward(np.zeros((5, 2, 4)))
     with pytest.raises(ValueError, match=r"dh_n must have the shape of h_n"):
         rnn.backward(np.zeros((5, 2, 8)), np.zeros((2, 2, 3)))

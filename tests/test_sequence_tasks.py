@@ -49,7 +49,7 @@ def test_sgd_with_clipping_learns_next_value_and_beats_persistence():
 
 
 def test_loss_rejects_mismatched_targets():
-    with pytest.raises(ValueError, match="ys must have the shape"):
+    with pytest.raises(ValueError, match="ys must have shape"):
         SequenceRegressor(1, 2, seed=0).loss(np.zeros((3, 1, 1)), np.zeros((3, 1, 2)))
 
 

@@ -19,7 +19,7 @@ def test_sgd_moves_each_param_against_its_gradient_in_place():
 def test_sgd_checks_its_input():
     with pytest.raises(ValueError, match="positive"):
         SGD(lr=0)
-    with pytest.raises(ValueError, match="same keys"):
+    with pytest.raises(ValueError, match="keys of params"):
         SGD().update({"W": np.zeros(1)}, {"b": np.zeros(1)})
 
 

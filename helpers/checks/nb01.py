@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from helpers.checks.answers import n_numbers, report
+from helpers.checks.answers import n_numbers, one_number, report
 from helpers.datasets import GATE_NAMES, truth_table
 from helpers.gates import evaluate_gate
 
 
 def check_gate_weights(gate: str, w1, w2, b) -> bool:
     """Do the weights ``(w1, w2)`` and bias ``b`` make a perceptron compute ``gate`` on all four rows?"""
-    if gate not in GATE_NAMES:
+    if not isinstance(gate, str) or gate not in GATE_NAMES:
         return report(False, "", f"gate must be one of {', '.join(GATE_NAMES)}, got {gate!r}.")
     try:
         result = evaluate_gate((w1, w2), b, gate)
@@ -31,6 +31,9 @@ def check_nor_weights(w1, w2, b) -> bool:
 
 def check_predictions(w, b, answers) -> bool:
     """Exercise: predict a perceptron ``(w, b)``'s outputs on rows (0,0), (0,1), (1,0), (1,1) by hand."""
+    w = n_numbers(w, 2, "the perceptron's weights (w1, w2)")
+    if w is None or one_number(b, "b") is None:
+        return False
     answers = n_numbers(answers, 4, "one answer per row, 0 or 1, like [0, 0, 0, 1]")
     if answers is None:
         return False

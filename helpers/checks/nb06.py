@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.checks.answers import one_number, report
+from helpers.checks.answers import n_numbers, one_number, real_array, report, whole_number
 
 
 def check_he_std(n_in, answer) -> bool:
     """Exercise (notebook 06): the standard deviation of He-normal weights for a layer with ``n_in`` inputs."""
+    n_in = whole_number(n_in, "n_in (the layer's number of inputs)", low=1)
+    if n_in is None:
+        return False
     value, expected = one_number(answer), float(np.sqrt(2.0 / n_in))
     if value is None:
         return report(False, "", "give one number, the standard deviation (not the variance).")
@@ -19,6 +22,10 @@ def check_he_std(n_in, answer) -> bool:
 
 def check_xavier_limit(n_in, n_out, answer) -> bool:
     """Exercise (notebook 06): the limit ``a`` of Xavier-uniform weights U(-a, a) for an ``n_in``→``n_out`` layer."""
+    n_in = whole_number(n_in, "n_in (the layer's number of inputs)", low=1)
+    n_out = None if n_in is None else whole_number(n_out, "n_out (the layer's number of outputs)", low=1)
+    if n_out is None:
+        return False
     value, expected = one_number(answer), float(np.sqrt(6.0 / (n_in + n_out)))
     if value is None:
         return report(False, "", "give one number, the limit a of U(-a, a).")
@@ -29,14 +36,17 @@ def check_xavier_limit(n_in, n_out, answer) -> bool:
 
 def check_batchnorm_by_hand(x, gamma, beta, answer) -> bool:
     """Exercise (notebook 06): batch norm of one feature ``x`` (N,) in training mode, worked by hand."""
-    x = np.asarray(x, dtype=float)
+    x = real_array(x)
+    if x is None or x.ndim != 1 or x.size == 0 or not np.all(np.isfinite(x)):
+        return report(False, "", "x must be the feature's values: a list of at least one finite number.")
+    gamma = one_number(gamma, "gamma")
+    beta = None if gamma is None else one_number(beta, "beta")
+    if beta is None:
+        return False
     expected = gamma * (x - x.mean()) / np.sqrt(x.var() + 1e-5) + beta
-    try:
-        answer = np.asarray(answer, dtype=float).reshape(-1)
-    except (TypeError, ValueError):
-        return report(False, "", f"give {len(x)} numbers, one output per sample.")
-    if answer.shape != expected.shape:
-        return report(False, "", f"give {len(x)} numbers, one output per sample; got {answer.size}.")
+    answer = n_numbers(answer, len(x), "one output per sample")
+    if answer is None:
+        return False
     if np.allclose(answer, expected, atol=1e-3):
         return report(True, f"mean {x.mean():g}, variance {x.var():g}, then gamma·x̂ + beta = {np.round(expected, 3)}.",
                       "")
@@ -59,7 +69,7 @@ def check_steadiest_tanh_scheme(answer) -> bool:
         acts = layer_activations(scheme, "tanh", depth=8, rng=1)
         ratios[scheme] = acts[-1].std() / acts[0].std()
     best = min(ratios, key=lambda s: abs(np.log(ratios[s])))
-    if answer not in ratios:
+    if not isinstance(answer, str) or answer not in ratios:
         return report(False, "", 'answer "xavier" or "he".')
     summary = ", ".join(f"{s}: layer 8 / layer 1 std = {r:.2f}" for s, r in ratios.items())
     return report(answer == best, f"{summary}. Xavier's 1/n is exact only where tanh is linear; tanh squashes, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.checks.answers import report
+from helpers.checks.answers import flag, report, whole_number, whole_numbers
 
 
 def check_rnn_step(step) -> bool:
@@ -32,11 +32,13 @@ def check_rnn_step(step) -> bool:
 
 def check_rnn_shapes(T: int, N: int, D: int, H: int, bidirectional: bool, out_shape, h_n_shape) -> bool:
     """Exercise (notebook 07): the shapes of ``out`` and ``h_n`` for an RNN reading ``(T, N, D)``."""
-    dirs = 2 if bidirectional else 1
+    sizes = [whole_number(v, name, low=1) for v, name in ((T, "T"), (N, "N"), (D, "D"), (H, "H"))]
+    if None in sizes or flag(bidirectional, "bidirectional") is None:
+        return False
+    (T, N, D, H), dirs = sizes, 2 if bidirectional else 1
     want_out, want_h = (T, N, dirs * H), (dirs, N, H)
-    try:
-        out_shape, h_n_shape = tuple(int(v) for v in out_shape), tuple(int(v) for v in h_n_shape)
-    except (TypeError, ValueError):
+    out_shape, h_n_shape = whole_numbers(out_shape), whole_numbers(h_n_shape)
+    if out_shape is None or h_n_shape is None:
         return report(False, "", "give each shape as a tuple of whole numbers, like (5, 2, 3).")
     if out_shape == want_out and h_n_shape == want_h:
         return report(True, f"out {want_out}: all {T} steps, each direction's {H} units side by side; "
@@ -52,12 +54,13 @@ def check_rnn_shapes(T: int, N: int, D: int, H: int, bidirectional: bool, out_sh
 
 def check_rnn_param_count(answer, input_size: int, hidden_size: int, bidirectional: bool = False) -> bool:
     """Exercise (notebook 07): how many numbers ``Wx``, ``Wh`` and ``b`` hold (per direction, times dirs)."""
+    D, H = whole_number(input_size, "input_size", low=1), whole_number(hidden_size, "hidden_size", low=1)
+    if D is None or H is None or flag(bidirectional, "bidirectional") is None:
+        return False
     dirs = 2 if bidirectional else 1
-    D, H = input_size, hidden_size
     want = dirs * (D * H + H * H + H)
-    try:
-        answer = int(answer)
-    except (TypeError, ValueError):
+    answer = whole_number(answer)
+    if answer is None:
         return report(False, "", "give the count as one whole number.")
     if answer == want:
         return report(True, f"{dirs} × ({D}·{H} + {H}·{H} + {H}) = {want}, whatever the length of the sequence "
