@@ -26,7 +26,7 @@ RANGES = {"apple_price": (0, 500, 10), "apple_count": (0, 10, 1), "orange_price"
 #: Slider labels: the symbol or name the text uses, with units.
 LABELS = {**{k: v for k, v in INPUT_NAMES.items() if k != "tax"}, "tax_rate": "tax rate (%)",
           "dout": "dout = ∂L/∂total"}
-LEGEND = (f"<span style='font-size:90%'><b>black</b>: forward values (won) · <b style='color:{BACKWARD_COLOR}'>"
+LEGEND = (f"<span style='font-size:90%'><b>black</b>: forward values · <b style='color:{BACKWARD_COLOR}'>"
           "red</b>: backward values ∂L/∂edge, starting from dout at the total</span>")
 
 
