@@ -54,6 +54,42 @@ def bench_shopping_playground(n: int = 50) -> float:
 BENCHMARKS["03 shopping graph (apple price slider)"] = (bench_shopping_playground, 30.0)
 
 
+def bench_shopping_basket_and_dout(control: str, n: int = 50) -> float:
+    from helpers.graph_playground import shopping_playground
+
+    playground = shopping_playground(basket=500)
+    slider = getattr(playground, control)
+    steps = round((slider.max - slider.min) / slider.step)
+    values = [slider.min + slider.step * ((7 * k) % (steps + 1)) for k in range(1, n + 1)]  # every move a change
+    values = [round(v, 1) if control == "dout" else int(v) for v in values]
+
+    def move(v):
+        slider.value = v
+
+    return median_ms(move, values)
+
+
+def bench_sigmoid_graph(control: str, n: int = 60) -> float:
+    from helpers.sigmoid_graph_explorer import sigmoid_graph_explorer
+
+    explorer = sigmoid_graph_explorer()
+    slider = getattr(explorer, control)
+    values = np.round(np.linspace(slider.min, slider.max, n), 1).tolist()
+
+    def move(v):
+        slider.value = v
+
+    return median_ms(move, values)
+
+
+BENCHMARKS.update({
+    "03 shopping graph (basket price slider)": (lambda: bench_shopping_basket_and_dout("basket"), 30.0),
+    "03 shopping graph (dout slider)": (lambda: bench_shopping_basket_and_dout("dout"), 30.0),
+    "03 sigmoid graph (x slider)": (lambda: bench_sigmoid_graph("x"), 40.0),
+    "03 sigmoid graph (dout slider)": (lambda: bench_sigmoid_graph("dout"), 40.0),
+})
+
+
 def bench_activation_explorer(n: int = 60) -> float:
     from helpers.activation_explorer import activation_explorer
 

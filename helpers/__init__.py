@@ -15,7 +15,8 @@ Foundations (every notebook)
 01 perceptron      ``gates`` (AND, NAND, OR, XOR, perceptron, the learning rule)
 02 XOR and MLPs    ``layers`` (Affine, activations, Sequential, losses), ``optim`` (SGD), ``train``,
                    ``mlp_playground`` (the live trainer)
-03 graphs          ``graph`` (scalar nodes, drawing), ``graph_playground`` (the shopping graph)
+03 graphs          ``graph`` (scalar nodes, no matplotlib), ``graph_pictures`` (drawing them),
+                   ``graph_playground`` (the shopping graph), ``sigmoid_graph_explorer`` (the live sigmoid)
 04 activations     ``activations``, ``activation_properties``, ``activation_explorer``
 05 backprop        ``descent``, ``backprop``, ``metrics``, ``descent_explorer``, ``backprop_stepper``,
                    ``fitting_explorer``

@@ -20,6 +20,7 @@ from helpers import (
     gates,
     gradcheck,
     graph,
+    graph_pictures,
     init,
     init_experiments,
     layers,
@@ -30,8 +31,8 @@ from helpers import (
     train,
 )
 
-MODULES = [gates, layers, optim, train, activations, graph, descent, backprop, init, rnn, datasets, gradcheck,
-           metrics, char_rnn, sequence_tasks, init_experiments]
+MODULES = [gates, layers, optim, train, activations, graph, graph_pictures, descent, backprop, init, rnn, datasets,
+           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments]
 
 RECORD = "a plain record (dataclass) built by its module's functions"
 
@@ -233,6 +234,7 @@ REGISTRY = {
     **_scalar_node(graph.ReciprocalLayer, "ReciprocalLayer", 1),
     **_scalar_node(graph.ReluLayer, "ReluLayer", 1),
     **_scalar_node(graph.SigmoidLayer, "SigmoidLayer", 1),
+    **_scalar_node(graph.TanhLayer, "TanhLayer", 1),
     "graph.numerical_derivative": fn(graph.numerical_derivative, f=A(_F, "callable"), x=A(1.5, "float"),
                                      h=A(1e-4, "pos")),
     "graph.GraphSpec": RECORD,
@@ -240,18 +242,20 @@ REGISTRY = {
     "graph.GraphValues": RECORD,
     "graph.shopping_bill": fn(graph.shopping_bill, apple_price=A(100, "float"), apple_count=A(2, "float"),
                               tax=A(1.1, "float"), orange_price=A(150, "float"), orange_count=A(3, "float"),
-                              basket=A(None, "float", optional=True)),
+                              basket=A(None, "float", optional=True), dout=A(1.0, "float")),
     "graph.sigmoid_chain": fn(graph.sigmoid_chain, x=A(1.0, "float"), dout=A(1.0, "float")),
     "graph.square_of_sum": fn(graph.square_of_sum, x=A(1.0, "float"), y=A(2.0, "float")),
-    "graph.format_value": fn(graph.format_value, v=A(2.5, "float")),
-    "graph.GraphPicture": fn(lambda **kw: graph.GraphPicture(_ax(), **kw), spec=A(_BILL.spec, "object"),
+    "graph_pictures.format_value": fn(graph_pictures.format_value, v=A(2.5, "float")),
+    "graph_pictures.GraphPicture": fn(lambda **kw: graph_pictures.GraphPicture(_ax(), **kw),
+                                      spec=A(_BILL.spec, "object"),
                              forward=A(_BILL.forward, "object", optional=True, skip=("dict",)),
                              fontsize=A(10.0, "pos")),
-    "graph.GraphPicture.update": meth(lambda: graph.draw_graph(_BILL, ax=_ax()), "update",
+    "graph_pictures.GraphPicture.update": meth(lambda: graph_pictures.draw_graph(_BILL, ax=_ax()), "update",
                                       forward=A({_EDGE: 1.0}, "object", optional=True, skip=("dict",),
                                                 extra=[("NaN value", {_EDGE: np.nan}), ("string value", {_EDGE: "a"})]),
                                       backward=A(None, "object", optional=True, skip=("dict",))),
-    "graph.draw_graph": fn(graph.draw_graph, values=A(_BILL, "object"), ax=A(_ax(), "object", optional=True),
+    "graph_pictures.draw_graph": fn(graph_pictures.draw_graph, values=A(_BILL, "object"),
+                                    ax=A(_ax(), "object", optional=True),
                            show_backward=A(True, "bool")),
     # --- descent ---------------------------------------------------------------------------------------
     "descent.line_data": fn(descent.line_data, n=A(20, "posint"), seed=A(0, "seed", optional=True)),

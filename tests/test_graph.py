@@ -5,28 +5,30 @@ error is about h² · |f'''| plus rounding ~1e-16 · |f| / h, so the tolerance i
 """
 
 import math
+import subprocess
+import sys
 import warnings
 
 import numpy as np
 import pytest
 
+from helpers.gradcheck import numerical_gradient
 from helpers.graph import (
     AddLayer,
     ExpLayer,
-    GraphPicture,
     GraphSpec,
     MulLayer,
     ReciprocalLayer,
     ReluLayer,
     SigmoidLayer,
     SquareLayer,
-    draw_graph,
-    format_value,
+    TanhLayer,
     numerical_derivative,
     shopping_bill,
     sigmoid_chain,
     square_of_sum,
 )
+from helpers.graph_pictures import GraphPicture, draw_graph, format_value
 
 H = 1e-5
 RTOL = 1e-7
@@ -64,7 +66,7 @@ def test_binary_nodes_backward_matches_numerical_gradient(layer, x, y):
 
 
 @pytest.mark.parametrize("x", POINTS)
-@pytest.mark.parametrize("layer", [SquareLayer, ExpLayer, ReciprocalLayer, SigmoidLayer])
+@pytest.mark.parametrize("layer", [SquareLayer, ExpLayer, ReciprocalLayer, SigmoidLayer, TanhLayer])
 def test_unary_nodes_backward_matches_numerical_gradient(layer, x):
     check_node(layer, (x,), dout=-0.7)
 
@@ -91,7 +93,8 @@ def test_relu_blocks_the_gradient_where_the_input_was_not_positive():
 
 def test_caches_start_as_none_and_backward_before_forward_is_a_clear_error():
     assert MulLayer().x is None and MulLayer().y is None
-    for layer in (MulLayer(), AddLayer(), SquareLayer(), ExpLayer(), ReciprocalLayer(), ReluLayer(), SigmoidLayer()):
+    for layer in (MulLayer(), AddLayer(), SquareLayer(), ExpLayer(), ReciprocalLayer(), ReluLayer(), SigmoidLayer(),
+                  TanhLayer()):
         with pytest.raises(RuntimeError, match="before forward"):
             layer.backward(1.0)
 
@@ -117,6 +120,31 @@ def test_sigmoid_node_stays_finite_at_extremes():
             layer = SigmoidLayer()
             assert layer.forward(x) == pytest.approx(y, rel=1e-12, abs=0.0)
             assert math.isfinite(layer.backward(1.0))
+
+
+@pytest.mark.parametrize("x", [-3.0, -0.4, 0.0, 1.2])
+def test_tanh_node_sends_back_one_minus_y_squared_checked_by_gradcheck(x):
+    """The source's tanh node: ∂y/∂x = 1 − y², against helpers.gradcheck.numerical_gradient (rel 1e-7)."""
+    layer = TanhLayer()
+    y = layer.forward(x)
+    assert layer.backward(0.8) == pytest.approx(0.8 * (1 - y * y), rel=1e-14)
+    point = np.array([x])
+    numeric = numerical_gradient(lambda v: TanhLayer().forward(float(v[0])), point)[0]
+    assert layer.backward(1.0) == pytest.approx(numeric, rel=RTOL, abs=ATOL)
+
+
+def test_tanh_node_peaks_at_one_four_times_the_sigmoid_peak():
+    tanh, sigmoid = TanhLayer(), SigmoidLayer()
+    tanh.forward(0.0)
+    sigmoid.forward(0.0)
+    assert tanh.backward(1.0) == 1.0 and sigmoid.backward(1.0) == 0.25
+
+
+def test_math_layer_imports_no_matplotlib():
+    """helpers.graph is the math layer (DESIGN.md): drawing lives in helpers.graph_pictures."""
+    code = "import sys, helpers.graph; print('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_numerical_derivative():
@@ -163,6 +191,19 @@ def test_shopping_gradients_match_finite_differences(kwargs):
         default = {"apple_price": 100, "apple_count": 2, "tax": 1.1}
         at = kwargs.get(name, default.get(name))
         assert g == pytest.approx(numerical_derivative(total, at, h=1e-3), rel=1e-9), name
+
+
+@pytest.mark.parametrize("dout", [1.0, 0.5, -2.0, 0.0])
+def test_upstream_gradient_scales_every_backward_value(dout):
+    """With dout = ∂L/∂total, each input's gradient is ∂L/∂input = dout · ∂total/∂input (gradcheck, rel 1e-9)."""
+    unit, scaled = shopping_bill(150, 3, 1.08, basket=400), shopping_bill(150, 3, 1.08, basket=400, dout=dout)
+    assert scaled.output == unit.output and scaled.backward[("mul_tax", "total")] == dout
+    for name, g in unit.grads.items():
+        assert scaled.grads[name] == pytest.approx(dout * g, rel=1e-12, abs=0.0)
+    point = np.array([150.0, 3.0, 1.08, 400.0])
+    numeric = numerical_gradient(lambda v: dout * shopping_bill(v[0], v[1], v[2], basket=v[3]).output, point, h=1e-3)
+    analytic = [scaled.grads[k] for k in ("apple_price", "apple_count", "tax", "basket")]
+    assert analytic == pytest.approx(numeric, rel=1e-9, abs=1e-9)
 
 
 def test_shopping_needs_both_orange_numbers():

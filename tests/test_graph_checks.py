@@ -1,6 +1,12 @@
 """Self-checks of notebook 03: the worked solutions pass, common mistakes get a hint, nothing raises."""
 
-from helpers.checks import PURCHASE_EXERCISE, check_basket_gradient, check_divide_layer, check_purchase
+from helpers.checks import (
+    BASKET_EXERCISE,
+    PURCHASE_EXERCISE,
+    check_basket_gradients,
+    check_divide_layer,
+    check_purchase,
+)
 from helpers.graph import AddLayer, MulLayer
 
 SOLUTION_GRADS = {"apple_price": 3 * 1.08, "apple_count": 120 * 1.08, "orange_price": 5 * 1.08,
@@ -36,10 +42,23 @@ def test_purchase_mistakes_get_hints(capsys):
     assert "keys" in capsys.readouterr().out
 
 
-def test_basket_gradient(capsys):
-    assert check_basket_gradient(1.1) and check_basket_gradient(1.1000000000000001)
-    assert not check_basket_gradient(1.0) and not check_basket_gradient("one")
-    assert "add node passes" in capsys.readouterr().out
+def test_basket_gradients_solution_passes(capsys):
+    """The worked solution: dout 0.5 × tax 1.08 reaches the basket through the add node; the tax gets
+    dout × everything before tax."""
+    b = BASKET_EXERCISE
+    subtotal = b["apple_price"] * b["apple_count"] + b["orange_price"] * b["orange_count"] + b["basket"]
+    assert check_basket_gradients(b["dout"] * b["tax"], b["dout"] * subtotal) is True
+    assert "0.54 won per won of basket" in capsys.readouterr().out
+
+
+def test_basket_gradients_mistakes_get_hints_and_nothing_raises(capsys):
+    assert check_basket_gradients(1.08, 725) is False  # forgot dout
+    assert "dout = 0.5" in capsys.readouterr().out
+    assert check_basket_gradients(0.54, 0.5 * 650) is False  # left the basket out of the tax's other input
+    assert "dtax is off" in capsys.readouterr().out
+    assert check_basket_gradients("one", 725) is False and check_basket_gradients(0.54, None) is False
+    out = capsys.readouterr().out
+    assert "dbasket must be a single finite number" in out and "dtax must be a single finite number" in out
 
 
 class DivideLayer:
@@ -70,6 +89,8 @@ class Broken:
 def test_divide_layer_solution_passes_and_mistakes_are_named(capsys):
     assert check_divide_layer(DivideLayer) is True
     assert check_divide_layer(DivideLayerWrongSign) is False
-    assert "mind the sign" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "the numerical gradient says -0.75" in out and "grow or shrink" in out
+    assert "-x / y" not in out  # the hint names the next step, not the formula
     assert check_divide_layer(Broken) is False
     assert "NotImplementedError" in capsys.readouterr().out

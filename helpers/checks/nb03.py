@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.checks.answers import report
+from helpers.checks.answers import one_number, report
 
 #: Exercise scenario of notebook 03: 3 apples at 120 won, 5 oranges at 80 won, 8 % tax.
 PURCHASE_EXERCISE = {"apple_price": 120, "apple_count": 3, "orange_price": 80, "orange_count": 5, "tax": 1.08}
@@ -42,15 +42,30 @@ def check_purchase(total, grads) -> bool:
                   "dout = 1: a multiply node sends back dout × the *other* input, an add node passes dout on.")
 
 
-def check_basket_gradient(answer) -> bool:
-    """Exercise (notebook 03): ∂total/∂basket for a fixed-price basket added before a 10 % tax."""
-    try:
-        answer = float(answer)
-    except (TypeError, ValueError):
-        return report(False, "", "answer must be a number (how many won the total rises per won of basket).")
-    return report(bool(np.isclose(answer, 1.1)), "the add node passes 1.1 on to the basket unchanged.",
-                  "follow the gradient back from the total: × tax sends back 1 × 1.1, and an add node passes "
-                  "what it receives to every input.")
+#: Exercise scenario of notebook 03: the fruit-basket purchase with an 800 won basket and 8 % tax, the bill
+#: split with a friend (your share is total / 2, so the gradient arriving at the total is dout = 0.5).
+BASKET_EXERCISE = {"apple_price": 100, "apple_count": 2, "orange_price": 150, "orange_count": 3, "basket": 800,
+                   "tax": 1.08, "dout": 0.5}
+
+
+def check_basket_gradients(dbasket, dtax) -> bool:
+    """Exercise (notebook 03): ∂share/∂basket and ∂share/∂tax for :data:`BASKET_EXERCISE` (relative 1e-6)."""
+    from helpers.graph import shopping_bill
+
+    truth = shopping_bill(**BASKET_EXERCISE).grads
+    dbasket = one_number(dbasket, "dbasket")
+    if dbasket is None:
+        return False
+    dtax = one_number(dtax, "dtax")
+    if dtax is None:
+        return False
+    if not np.isclose(dbasket, truth["basket"], rtol=1e-6):
+        return report(False, "", "dbasket is off. Start at the total with dout = 0.5: what does the × tax node send "
+                      "back to its left input, and what does an add node do with what it receives?")
+    return report(bool(np.isclose(dtax, truth["tax"], rtol=1e-6)),
+                  "your share rises 0.54 won per won of basket, and 7.25 won per 0.01 of tax factor.",
+                  "dbasket is right; dtax is off. The × tax node sends dout times its *other* input back to the tax: "
+                  "what is that input here (every item, before tax)?")
 
 
 def check_divide_layer(layer_class) -> bool:
@@ -71,11 +86,12 @@ def check_divide_layer(layer_class) -> bool:
             num_dx = dout * numerical_derivative(lambda v, y=y: v / y, x, h=1e-5)
             num_dy = dout * numerical_derivative(lambda v, x=x: x / v, y, h=1e-5)
             if not np.isclose(float(dx), num_dx, rtol=1e-6):
-                return report(False, "", f"dx is {dx:g} at x={x}, y={y}, dout={dout}; expected {num_dx:.6g}. "
-                              "The local derivative of x / y with respect to x is 1 / y.")
+                return report(False, "", f"dx is {dx:g} at x={x}, y={y}, dout={dout}; the numerical gradient says "
+                              f"{num_dx:.6g}. Hold y fixed: how much does x / y change per unit of x?")
             if not np.isclose(float(dy), num_dy, rtol=1e-6):
-                return report(False, "", f"dy is {dy:g} at x={x}, y={y}, dout={dout}; expected {num_dy:.6g}. "
-                              "The local derivative of x / y with respect to y is -x / y² (mind the sign).")
+                return report(False, "", f"dy is {dy:g} at x={x}, y={y}, dout={dout}; the numerical gradient says "
+                              f"{num_dy:.6g}. Compare the two: hold x fixed at a positive value and let y "
+                              "grow. Does x / y grow or shrink?")
     except Exception as err:  # a learner's class can fail in any way; report it, never raise at them
         return report(False, "", f"calling your layer failed: {type(err).__name__}: {err}. It needs "
                       "__init__(), forward(x, y) returning x / y and backward(dout) returning (dx, dy).")
