@@ -5,6 +5,7 @@
   on cross-entropy; ``sample`` writes new text. It has the ``loss`` / ``sgd_step`` interface that
   :func:`helpers.sequence_tasks.train` drives.
 - :func:`text_windows`: random training windows ``(T, N)`` of ids and their next-character targets.
+- :func:`softmax_with_temperature`: ``softmax(logits / τ)``, the distribution ``sample`` draws from.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.rnn import RNN, Readout, clip_grad_norm, grad_norm
-from helpers.validation import as_finite_float, as_positive_int
+from helpers.validation import as_finite_float, as_float_array, as_positive_int
 
 
 class CharVocab:
@@ -52,6 +53,25 @@ def text_windows(ids, steps: int, batch: int, rng) -> tuple[np.ndarray, np.ndarr
 def _softmax(logits: np.ndarray) -> np.ndarray:
     z = np.exp(logits - logits.max(axis=-1, keepdims=True))
     return z / z.sum(axis=-1, keepdims=True)
+
+
+def softmax_with_temperature(logits, temperature: float) -> np.ndarray:
+    """``softmax(logits / temperature)`` over the last axis, ``(..., V)`` -> ``(..., V)``.
+
+    ``temperature`` 1 is the model's own distribution; towards 0 it puts all the mass on the likeliest
+    character, and large values flatten it towards uniform.
+    """
+    logits = as_float_array(logits, "logits")
+    if logits.ndim == 0:
+        raise ValueError("logits must have at least one axis (one score per character), got a single number")
+    return _softmax(logits / _check_temperature(temperature))
+
+
+def _check_temperature(temperature) -> float:
+    temperature = as_finite_float(temperature, "temperature")
+    if temperature <= 0:
+        raise ValueError(f"temperature must be positive, got {temperature}")
+    return temperature
 
 
 class CharRNN:
@@ -119,16 +139,20 @@ class CharRNN:
         ``temperature`` < 1 sharpens the distribution (safer, more repetitive), > 1 flattens it (wilder).
         """
         length = as_positive_int(length, "length")
-        temperature = as_finite_float(temperature, "temperature")
-        if temperature <= 0:
-            raise ValueError(f"temperature must be positive, got {temperature}")
+        _check_temperature(temperature)
         rng = np.random.default_rng(seed)
-        hs, h = self.rnn.forward(self._eye[vocab.encode(prefix)][:, None, :])
-        logits = self.out.forward(hs[-1, 0])
+        logits, h = self.next_logits(vocab, prefix)
         drawn = []
         for _ in range(length):
-            c = rng.choice(self.vocab_size, p=_softmax(logits / temperature))
+            c = rng.choice(self.vocab_size, p=softmax_with_temperature(logits, temperature))
             drawn.append(c)
             hs, h = self.rnn.forward(self._eye[[c]][:, None, :], h)
             logits = self.out.forward(hs[-1, 0])
         return prefix + vocab.decode(drawn)
+
+    def next_logits(self, vocab: CharVocab, prefix: str) -> tuple[np.ndarray, np.ndarray]:
+        """Read ``prefix``; return the scores of the next character ``(V,)`` and the state ``h_n (1, 1, H)``."""
+        if not isinstance(prefix, str) or not prefix:
+            raise TypeError(f"prefix must be a non-empty string, got {type(prefix).__name__} {prefix!r}")
+        hs, h = self.rnn.forward(self._eye[vocab.encode(prefix)][:, None, :])
+        return self.out.forward(hs[-1, 0]), h

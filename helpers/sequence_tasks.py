@@ -3,7 +3,8 @@
 - :func:`noisy_sines`: a batch of sine waves with random period and phase, plus Gaussian noise.
 - :class:`SequenceRegressor`: ``RNN`` followed by ``Readout`` (``y_t = h_t @ Wy + by``), trained on mean squared
   error; its ``params`` / ``grads`` gather both layers' arrays under names like ``rnn.Wh`` and ``out.Wy``.
-- :func:`train`: a plain SGD loop with gradient clipping and a loss history.
+- :func:`train`: a plain SGD loop (with gradient clipping if asked) and a loss history.
+- :func:`clipping_sweep`: the same training run once per clipping threshold, for the clipping explorer.
 """
 
 from __future__ import annotations
@@ -113,12 +114,13 @@ class SequenceRegressor:
         return norm
 
 
-def train(model: SequenceRegressor, batches, steps: int, lr: float = 0.05, max_norm: float | None = 1.0,
+def train(model: SequenceRegressor, batches, steps: int, lr: float = 0.05, max_norm: float | None = None,
           callback=None) -> dict:
     """Plain SGD: for ``steps`` steps take ``(xs, ys) = batches(step)``, backprop, clip, update.
 
     Args:
-        batches: a function ``step -> (xs, ys)``.  callback: optional ``callback(step, loss)``.
+        batches: a function ``step -> (xs, ys)``.  max_norm: clip the global gradient norm to this (None: no
+            clipping).  callback: optional ``callback(step, loss)``.
 
     Returns:
         ``{'loss': [...], 'grad_norm': [...], 'diverged_at': None}``, one entry per step. If the loss or the
@@ -141,3 +143,16 @@ def train(model: SequenceRegressor, batches, steps: int, lr: float = 0.05, max_n
         if callback is not None:
             callback(step, loss)
     return history
+
+
+def clipping_sweep(make_model, batches, thresholds, steps: int, lr: float) -> dict:
+    """Train a fresh ``make_model()`` once per threshold in ``thresholds`` (``None``: no clipping).
+
+    Every run sees the same batches. Returns ``{threshold: history}`` with the histories of :func:`train`.
+    """
+    if not callable(make_model) or not callable(batches):
+        raise TypeError("make_model and batches must be functions: make_model() -> model, batches(step) -> (xs, ys)")
+    thresholds = list(thresholds)
+    if not thresholds:
+        raise ValueError("thresholds must hold at least one max_norm (or None for no clipping)")
+    return {c: train(make_model(), batches, steps, lr=lr, max_norm=c) for c in thresholds}
