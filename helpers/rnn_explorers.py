@@ -77,26 +77,26 @@ class ShapesExplorer(Panel):
             raise TypeError(f"bidirectional must be True or False, got {type(bidirectional).__name__}")
         self.bidirectional = widgets.Checkbox(value=bidirectional, description="bidirectional")
         self.table = widgets.HTML()
+        self.shapes = widgets.HTML()
         self.layout = None
 
         fig = Figure(figsize=(8.4, 3.6), dpi=100)
         ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))
-        ax.set(xlim=(0, 10), ylim=(-0.6, 6.6))
+        ax.set(xlim=(0, 10), ylim=(-0.6, 6.5))
         ax.axis("off")
         self.ax = ax
         self.out_image = ax.imshow(np.zeros((2, 2)), cmap=CELL_COLORS, vmin=-0.5, vmax=5.5, interpolation="nearest",
                                    extent=(0, 1, 0, 1))
         self.h_image = ax.imshow(np.zeros((2, 2)), cmap=CELL_COLORS, vmin=-0.5, vmax=5.5, interpolation="nearest",
                                  extent=(0, 1, 0, 1))
-        self.out_title = ax.text(0.9, 6.1, "", fontsize=10, va="top")
-        self.h_title = ax.text(6.3, 6.1, "", fontsize=10, va="top")
+        ax.text(0.9, 6.4, "out, for one sequence n: a row per step t", fontsize=10, va="top")
+        ax.text(6.3, 6.4, "h_n, for one sequence n:\na row per layer and direction", fontsize=10, va="top")
         self.t_labels = [ax.text(0.85, 0, text, fontsize=8, ha="right", va="center") for text in ("t = 0", "")]
-        self.row_labels = [ax.text(0, 0, f"h_n[{i}]", fontsize=8, va="center") for i in range(6)]
         self.arrows = [FancyArrowPatch((0, 0), (1, 1), arrowstyle="-|>", mutation_scale=14, lw=1.6, color=color)
                        for color in (ORANGE, GREEN)]
         for arrow in self.arrows:
             ax.add_patch(arrow)
-        texts = [self.out_title, self.h_title, *self.t_labels, *self.row_labels]
+        texts = self.t_labels
         self.figure = LiveFigure(fig, [self.out_image, self.h_image, *texts, *self.arrows])
         self._register_controls({**self.sizes, "bidirectional": self.bidirectional})
         for control in self.controls.values():
@@ -105,15 +105,16 @@ class ShapesExplorer(Panel):
                              (GREEN, "reverse direction"), (GREY, "final state of a lower layer (only in h_n)"))
         sliders = list(self.sizes.values())
         self.panel = widgets.VBox([widgets.HBox(sliders[:3]), widgets.HBox([*sliders[3:], self.bidirectional]),
-                                   widgets.HBox([self.defaults_button()]), legend, self.figure.image, self.table])
+                                   widgets.HBox([self.defaults_button()]), legend, self.shapes, self.figure.image,
+                                   self.table])
         self.update()
 
     def update(self) -> None:
         T, N, D, H, L = (self.sizes[k].value for k in ("T", "N", "D", "H", "layers"))
         dirs = 2 if self.bidirectional.value else 1
         self.layout = rnn_layout(T, N, D, H, self.bidirectional.value, L)
-        out_codes, h_codes = layout_codes(T, H, dirs, L)
         rows = L * dirs
+        out_codes, h_codes = layout_codes(T, H, dirs, L)
         cell = min(4.6 / T, 4.6 / (dirs * H), 0.42)  # square cells that fit their half of the picture
         left, h_left = 0.9, 6.3
         # h_n's last forward row sits level with out's last step, where that state is found
@@ -124,14 +125,12 @@ class ShapesExplorer(Panel):
         self.out_image.set_extent((left, out_right, bottom, top))
         self.h_image.set_data(cells_picture(h_codes))
         self.h_image.set_extent((h_left, h_left + cell * H, h_top - cell * rows, h_top))
-        self.out_title.set_text(f"out {self.layout.out_shape} = (T, N, dirs·H)\none sequence n, a row per step t")
-        self.h_title.set_text(f"h_n {self.layout.h_n_shape} = (layers·dirs, N, H)\nfor one sequence n")
+        self.shapes.value = (f"<b>out</b> {self.layout.out_shape} = (T, N, dirs·H) &nbsp;&nbsp; <b>h_n</b> "
+                             f"{self.layout.h_n_shape} = (layers·dirs, N, H), "
+                             f"rows h_n[0] .. h_n[{rows - 1}] top to bottom")
         self.t_labels[0].set_y(top - cell / 2)
         self.t_labels[1].set_text(f"t = {T - 1}" if T > 1 else "")
         self.t_labels[1].set_y(bottom + cell / 2)
-        for i, label in enumerate(self.row_labels):
-            label.set_visible(i < rows)
-            label.set_position((h_left + cell * H + 0.1, h_top - cell * (i + 0.5)))
         for d, arrow in enumerate(self.arrows):
             arrow.set_visible(d < dirs)
             end = (h_left - 0.05, h_top - cell * (rows - dirs + d + 0.5))

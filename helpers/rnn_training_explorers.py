@@ -113,7 +113,7 @@ class TemperatureExplorer(Panel):
     """
 
     def __init__(self, model: CharRNN, vocab: CharVocab, prefix: str = "the ", temperature: float = 0.7,
-                 length: int = 150):
+                 length: int = 100):
         if not isinstance(model, CharRNN) or not isinstance(vocab, CharVocab) or len(vocab) != model.vocab_size:
             raise TypeError("model must be a CharRNN and vocab the CharVocab it was trained with (same size)")
         self.model, self.vocab, self.prefix = model, vocab, prefix

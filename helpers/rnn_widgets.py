@@ -172,8 +172,8 @@ class GradientFlowExplorer(Panel):
         self.status = widgets.HTML()
         fig = Figure(figsize=(8.4, 3.6), dpi=100, layout="constrained")
         self.ax_grad, self.ax_state = fig.subplots(1, 2)
-        for ax in (self.ax_grad, self.ax_state):
-            ax.set(yscale="log")
+        for ax in (self.ax_grad, self.ax_state):  # one x axis for every T: a new T only moves the lines
+            ax.set(yscale="log", xlim=(0, self.MAX_STEPS - 1))
             ax.axhline(1.0, color="black", lw=0.8)
         self.ax_grad.set(ylim=self.LIMITS, xlabel="steps back in time k", ylabel="||dL/dh_(T-1-k)||",
                          title="gradient travelling back")
@@ -185,18 +185,18 @@ class GradientFlowExplorer(Panel):
         (self.tanh_state,) = self.ax_state.plot([], [], color=BLUE, lw=2, label="tanh")
         (self.relu_state,) = self.ax_state.plot([], [], color=ORANGE, lw=2, label="ReLU")
         self.ceiling = self.ax_state.axhline(1.0, color=BLUE, lw=0.8, ls=":", label="tanh's ceiling sqrt(H)")
+        self.starts = [ax.axvline(0, color="black", lw=0.8, ls="-.") for ax in (self.ax_grad, self.ax_state)]
         self.ax_grad.legend(loc="lower left", fontsize=8)
         self.ax_state.legend(loc="upper left", fontsize=8)
         self.flows = {}
-        self._drawn_steps = None
         self.figure = LiveFigure(fig, [self.linear_line, self.tanh_line, self.relu_line, self.tanh_state,
-                                       self.relu_state, self.ceiling])
-        fig.set_layout_engine("none")  # keep the first layout: a new length T redraws the axes, not the layout
+                                       self.relu_state, self.ceiling, *self.starts])
         self._register_controls({"s": self.scale, "T": self.steps, "H": self.hidden})
         for control in self.controls.values():
             self._observe(control, lambda _: self.update())
         legend = legend_html((BLUE, "tanh RNN"), (ORANGE, "ReLU RNN"), (GREY, "dashed: s^k, no nonlinearity"),
-                             (BLUE, "dotted: tanh's largest possible ||h_t||, sqrt(H)"))
+                             (BLUE, "dotted: tanh's largest possible ||h_t||, sqrt(H)"),
+                             ("black", "dash-dot: the end of the sequence, T - 1"))
         self.panel = widgets.VBox([widgets.HBox([self.scale, self.steps, self.hidden]),
                                    widgets.HBox([self.defaults_button(), self.status]), legend, self.figure.image])
         self.update()
@@ -214,14 +214,11 @@ class GradientFlowExplorer(Panel):
             grad_line.set_data(k, np.clip(flow.grad_norm, lo, hi))
             state_line.set_data(k, np.clip(flow.state_norm[::-1], 1e-2, 1e12))  # back in time order t = 0 .. T-1
         self.ceiling.set_ydata([np.sqrt(H)] * 2)
-        new_length = T != self._drawn_steps
-        if new_length:
-            for ax in (self.ax_grad, self.ax_state):
-                ax.set_xlim(0, T - 1)
-            self._drawn_steps = T
+        for start in self.starts:  # k = T-1 on the left: the first step of the sequence; t = T-1 on the right: its end
+            start.set_xdata([T - 1] * 2)
         far = T - 1
         tanh, relu = (self.flows[nl].grad_norm[far] for nl in ("tanh", "relu"))
         self.status.value = (f"Wh = {s:.2f}·Q, T = {T}, H = {H}. After {far} steps back the gradient is "
                              f"<b>{tanh:.1e}</b> (tanh) and <b>{relu:.1e}</b> (ReLU) of what it was; largest "
                              f"ReLU state {self.flows['relu'].state_norm.max():.1e}.")
-        self.figure.redraw(full=new_length)
+        self.figure.redraw()

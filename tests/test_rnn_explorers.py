@@ -10,7 +10,7 @@ from helpers.sequence_tasks import SequenceRegressor, noisy_sines
 def test_shapes_explorer_shows_the_shapes_of_out_and_h_n():
     panel = ShapesExplorer()
     assert panel.settings == {"T": 10, "N": 3, "D": 4, "H": 8, "layers": 1, "bidirectional": True}
-    assert "out (10, 3, 16)" in panel.out_title.get_text() and "h_n (2, 3, 8)" in panel.h_title.get_text()
+    assert "<b>out</b> (10, 3, 16)" in panel.shapes.value and "<b>h_n</b> (2, 3, 8)" in panel.shapes.value
     assert "out[9, :, 0:8]" in panel.table.value and "out[0, :, 8:16]" in panel.table.value
     assert panel.table.value.count("✔ equal") == 2
 
@@ -21,7 +21,7 @@ def test_shapes_explorer_with_three_forward_layers():
     panel.set_settings(bidirectional=False, layers=3, T=5, H=3)
     assert panel.layout.out_shape == (5, 3, 3) and panel.layout.h_n_shape == (3, 3, 3)
     assert panel.figure.image.value != png
-    assert [label.get_visible() for label in panel.row_labels] == [True] * 3 + [False] * 3
+    assert "h_n[0] .. h_n[2]" in panel.shapes.value
     assert panel.arrows[0].get_visible() and not panel.arrows[1].get_visible()  # one direction, one arrow
     assert "nn.RNN(4, 3, num_layers=3, bidirectional=False)" in panel.table.value
     assert panel.table.value.count("not in out") == 2  # layers 0 and 1

@@ -87,7 +87,7 @@ def test_gradient_flow_has_length_and_hidden_size_sliders():
     panel = GradientFlowExplorer()
     assert panel.settings == {"s": 1.0, "T": 40, "H": 16}
     panel.set_settings(T=100, H=32, s=0.5)
-    assert len(panel.tanh_line.get_xdata()) == 100 and panel.ax_grad.get_xlim() == (0, 99)
+    assert len(panel.tanh_line.get_xdata()) == 100 and panel.starts[0].get_xdata()[0] == 99  # ends at k = T-1
     assert np.allclose(panel.tanh_line.get_ydata()[:20], gradient_flow(0.5, "tanh", 100, 32).grad_norm[:20])
     assert panel.ceiling.get_ydata()[0] == pytest.approx(np.sqrt(32))  # tanh's bound moves with H
     assert "T = 100, H = 32" in panel.status.value
