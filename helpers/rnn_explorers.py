@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
 from helpers.rnn_layout import bidirectional_progress, rnn_layout
-from helpers.rnn_widgets import BLUE, GREEN, GREY, ORANGE, in_range, legend_html
+from helpers.rnn_widgets import BLUE, GREEN, GREY, ORANGE, in_range, legend_html, reset_button
 from helpers.sequence_tasks import SequenceRegressor
 from helpers.validation import as_float_array
 from helpers.widgets import LiveFigure, Panel
@@ -89,7 +89,7 @@ class ShapesExplorer(Panel):
                                    extent=(0, 1, 0, 1))
         self.h_image = ax.imshow(np.zeros((2, 2)), cmap=CELL_COLORS, vmin=-0.5, vmax=5.5, interpolation="nearest",
                                  extent=(0, 1, 0, 1))
-        ax.text(0.9, 6.4, "out, for one sequence n: a row per step t", fontsize=10, va="top")
+        ax.text(0.9, 6.4, "out, for one sequence n:\na row per step t", fontsize=10, va="top")
         ax.text(6.3, 6.4, "h_n, for one sequence n:\na row per layer and direction", fontsize=10, va="top")
         self.t_labels = [ax.text(0.85, 0, text, fontsize=8, ha="right", va="center") for text in ("t = 0", "")]
         self.arrows = [FancyArrowPatch((0, 0), (1, 1), arrowstyle="-|>", mutation_scale=14, lw=1.6, color=color)
@@ -105,7 +105,7 @@ class ShapesExplorer(Panel):
                              (GREEN, "reverse direction"), (GREY, "final state of a lower layer (only in h_n)"))
         sliders = list(self.sizes.values())
         self.panel = widgets.VBox([widgets.HBox(sliders[:3]), widgets.HBox([*sliders[3:], self.bidirectional]),
-                                   widgets.HBox([self.defaults_button()]), legend, self.shapes, self.figure.image,
+                                   widgets.HBox([reset_button(self)]), legend, self.shapes, self.figure.image,
                                    self.table])
         self.update()
 
@@ -221,7 +221,7 @@ class BidirectionalStepper(Panel):
         legend = legend_html((ORANGE, "forward direction (read so far)"), (GREEN, "reverse direction"),
                              (BLUE, "output y_t, once both h_t and h'_t exist"), ("#555555", "input x_t"),
                              ("black", "dotted: target"), ("#DDDDDD", "not computed yet"))
-        self.panel = widgets.VBox([widgets.HBox([self.play, self.k, self.seq, self.defaults_button()]),
+        self.panel = widgets.VBox([widgets.HBox([self.play, self.k, self.seq, reset_button(self)]),
                                    legend, self.status, self.figure.image])
         self.update(new_sequence=True)
 

@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from helpers.char_rnn import CharRNN, CharVocab, softmax_with_temperature
-from helpers.rnn_widgets import BLUE, GREY, ORANGE, in_range, legend_html
+from helpers.rnn_widgets import BLUE, GREY, ORANGE, in_range, legend_html, reset_button
 from helpers.widgets import LiveFigure, Panel
 
 LOSS_CAP = 1e6  # a diverged loss is drawn at this height
@@ -72,7 +72,7 @@ class ClippingExplorer(Panel):
         self._observe(self.threshold, lambda _: self.update())
         legend = legend_html((BLUE, "the run clipped at c"), (GREY, "the other thresholds"),
                              (ORANGE, "no clipping"), ("black", "dashed: c (norms above it were scaled down to it)"))
-        self.panel = widgets.VBox([widgets.HBox([self.threshold, self.defaults_button()]), legend, self.status,
+        self.panel = widgets.VBox([widgets.HBox([self.threshold, reset_button(self)]), legend, self.status,
                                    self.figure.image])
         self.update()
 
@@ -92,7 +92,9 @@ class ClippingExplorer(Panel):
         self.cut_line.set_ydata([1.0 if np.isinf(c) else c] * 2)
         self.figure.redraw()
         if history["diverged_at"] is not None:
-            end = f"the loss <b>overflowed at step {history['diverged_at']}</b>"
+            huge = int(np.argmax(loss >= LOSS_CAP))
+            end = (f"the loss passed {LOSS_CAP:.0e} at step {huge} (drawn there at the top) and <b>overflowed at "
+                   f"step {history['diverged_at']}</b>")
         else:
             end = f"mean loss of the last 20 steps <b>{np.mean(history['loss'][-20:]):.3g}</b>"
         clipped = clipped_steps(history, c)
@@ -124,9 +126,10 @@ class TemperatureExplorer(Panel):
         V = len(vocab)
         self.temperature = widgets.FloatSlider(value=in_range(temperature, "temperature", 0.05, 3.0), min=0.05,
                                                max=3.0, step=0.05, description="temperature τ", readout_format=".2f",
+                                               style={"description_width": "initial"},
                                                layout=widgets.Layout(width="380px"))
         self.seed = widgets.IntSlider(value=0, min=0, max=20, description="sample seed",
-                                      layout=widgets.Layout(width="280px"))
+                                      style={"description_width": "initial"}, layout=widgets.Layout(width="280px"))
         self.status = widgets.HTML()
         self.text = widgets.HTML()
         fig = Figure(figsize=(8.4, 2.8), dpi=100, layout="constrained")
@@ -142,7 +145,7 @@ class TemperatureExplorer(Panel):
         for control in self.controls.values():
             self._observe(control, lambda _: self.update())
         legend = legend_html((BLUE, "distribution at τ"), ("black", "outline: the model's own (τ = 1)"))
-        self.panel = widgets.VBox([widgets.HBox([self.temperature, self.seed, self.defaults_button()]), legend,
+        self.panel = widgets.VBox([widgets.HBox([self.temperature, self.seed, reset_button(self)]), legend,
                                    self.status, self.figure.image, self.text])
         self.update()
 

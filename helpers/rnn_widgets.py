@@ -29,6 +29,13 @@ def legend_html(*items: tuple[str, str]) -> widgets.HTML:
     return widgets.HTML("<small>" + " &nbsp;·&nbsp; ".join(parts) + "</small>")
 
 
+def reset_button(panel: Panel) -> widgets.Button:
+    """The panel's "textbook values" button, wide enough to keep its label beside other controls."""
+    button = panel.defaults_button()
+    button.layout.min_width = "150px"
+    return button
+
+
 def in_range(value, name: str, lo: float, hi: float, whole: bool = False):
     """``value`` as an int (``whole``) or float within ``[lo, hi]``, or a ``TypeError``/``ValueError`` naming it."""
     value = as_positive_int(value, name) if whole else as_finite_float(value, name)
@@ -110,7 +117,7 @@ class TimeStepper(Panel):
         self._observe(self.seq, lambda _: self.update(new_sequence=True))
         legend = legend_html((GREY, "input x_t"), (ORANGE, output_label), (GREEN, "target"),
                              (BLUE, "x_t now"), ("#B2182B", "unit of h_t > 0"), ("#2166AC", "unit of h_t < 0"))
-        self.panel = widgets.VBox([widgets.HBox([self.play, self.t, self.seq, self.defaults_button()]),
+        self.panel = widgets.VBox([widgets.HBox([self.play, self.t, self.seq, reset_button(self)]),
                                    legend, self.status, self.figure.image])
         self.update(new_sequence=True)
 
@@ -198,7 +205,7 @@ class GradientFlowExplorer(Panel):
                              (BLUE, "dotted: tanh's largest possible ||h_t||, sqrt(H)"),
                              ("black", "dash-dot: the end of the sequence, T - 1"))
         self.panel = widgets.VBox([widgets.HBox([self.scale, self.steps, self.hidden]),
-                                   widgets.HBox([self.defaults_button(), self.status]), legend, self.figure.image])
+                                   widgets.HBox([reset_button(self), self.status]), legend, self.figure.image])
         self.update()
 
     def update(self) -> None:
