@@ -132,8 +132,92 @@ def bench_rnn_gradient_flow(n: int = 46) -> float:
     return median_ms(move_scale, np.round(np.linspace(0.2, 2.5, n), 2).tolist())
 
 
+def bench_rnn_gradient_flow_length(n: int = 24) -> float:
+    """The x axis is fixed at 0 .. 119: a new length T only moves the lines and the end-of-sequence marker."""
+    from helpers.rnn_widgets import GradientFlowExplorer
+
+    panel = GradientFlowExplorer()
+
+    def move_length(v):
+        panel.steps.value = v
+
+    return median_ms(move_length, [5 * (2 + i % 23) for i in range(n)])
+
+
+def bench_rnn_gradient_flow_hidden(n: int = 40) -> float:
+    from helpers.rnn_widgets import GradientFlowExplorer
+
+    panel = GradientFlowExplorer()
+
+    def move_hidden(v):
+        panel.hidden.value = v
+
+    return median_ms(move_hidden, [2 + (7 * i) % 63 for i in range(1, n + 1)])
+
+
+def bench_rnn_shapes_explorer(n: int = 40) -> float:
+    from helpers.rnn_explorers import ShapesExplorer
+
+    panel = ShapesExplorer()
+
+    def move_h(v):
+        panel.sizes["H"].value = v
+
+    return median_ms(move_h, [1 + i % 8 for i in range(1, n + 1)])
+
+
+def bench_rnn_bidirectional_stepper(n: int = 60) -> float:
+    from helpers.rnn_explorers import BidirectionalStepper
+    from helpers.sequence_tasks import SequenceRegressor, noisy_sines
+
+    batch = noisy_sines(6, 30, noise=0.3, seed=0)
+    panel = BidirectionalStepper(SequenceRegressor(1, 16, bidirectional=True, seed=0), batch.noisy, batch.clean)
+
+    def move_k(v):
+        panel.k.value = v
+
+    return median_ms(move_k, [i % 30 for i in range(1, n + 1)])
+
+
+def bench_rnn_clipping_explorer(n: int = 42) -> float:
+    """Moving c only swaps which precomputed run is drawn (the sweep is trained once, before the panel)."""
+    from helpers.rnn_training_explorers import ClippingExplorer
+
+    rng = np.random.default_rng(0)
+    runs = {c: {"loss": list(rng.uniform(0.1, 10, 200)), "grad_norm": list(rng.uniform(0.1, 100, 200)),
+                "diverged_at": None} for c in (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, None)}
+    panel = ClippingExplorer(runs)
+    options = [value for _, value in panel.threshold.options]
+
+    def move_c(i):
+        panel.threshold.value = options[i % len(options)]
+
+    return median_ms(move_c, range(1, n + 1))
+
+
+def bench_rnn_temperature(n: int = 40) -> float:
+    """One move: the 25 bars and a fresh 150-character sample at the new temperature (untrained model)."""
+    from helpers.char_rnn import CharRNN, CharVocab
+    from helpers.datasets import load_river_song
+    from helpers.rnn_training_explorers import TemperatureExplorer
+
+    vocab = CharVocab(load_river_song())
+    panel = TemperatureExplorer(CharRNN(len(vocab), 48, seed=0), vocab)
+
+    def move_tau(v):
+        panel.temperature.value = v
+
+    return median_ms(move_tau, np.round(np.linspace(0.1, 2.5, n), 2).tolist())
+
+
 BENCHMARKS["07 RNN time stepper (t slider)"] = (bench_rnn_time_stepper, 40.0)
 BENCHMARKS["07 RNN gradient flow (Wh scale slider)"] = (bench_rnn_gradient_flow, 30.0)
+BENCHMARKS["07 RNN gradient flow (length T slider)"] = (bench_rnn_gradient_flow_length, 30.0)
+BENCHMARKS["07 RNN gradient flow (hidden size H slider)"] = (bench_rnn_gradient_flow_hidden, 30.0)
+BENCHMARKS["07 RNN shapes explorer (H slider)"] = (bench_rnn_shapes_explorer, 40.0)
+BENCHMARKS["07 RNN bidirectional stepper (k slider)"] = (bench_rnn_bidirectional_stepper, 40.0)
+BENCHMARKS["07 RNN clipping explorer (threshold c)"] = (bench_rnn_clipping_explorer, 30.0)
+BENCHMARKS["07 RNN temperature explorer (tau slider)"] = (bench_rnn_temperature, 40.0)
 
 
 def bench_init_explorer_scheme(n: int = 12) -> float:

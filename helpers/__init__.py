@@ -22,7 +22,8 @@ Foundations (every notebook)
                    ``fitting_explorer``
 06 init, BN        ``init``, ``init_experiments``, ``init_explorer``, ``scale_shift_explorer``
                    (``BatchNorm`` is in ``layers``)
-07 RNNs            ``rnn``, ``sequence_tasks``, ``char_rnn``, ``rnn_pictures``, ``rnn_widgets``
+07 RNNs            ``rnn``, ``rnn_layout`` (stacked / bidirectional layout), ``sequence_tasks``, ``char_rnn``,
+                   ``rnn_pictures``, ``rnn_widgets``, ``rnn_explorers``, ``rnn_training_explorers``
 """
 
 __version__ = "0.1.0"

@@ -5,6 +5,7 @@
   on cross-entropy; ``sample`` writes new text. It has the ``loss`` / ``sgd_step`` interface that
   :func:`helpers.sequence_tasks.train` drives.
 - :func:`text_windows`: random training windows ``(T, N)`` of ids and their next-character targets.
+- :func:`softmax_with_temperature`: ``softmax(logits / τ)``, the distribution ``sample`` draws from.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.rnn import RNN, Readout, clip_grad_norm, grad_norm
-from helpers.validation import as_finite_float, as_labels, as_positive_float, as_positive_int, as_rng, internal_values
+from helpers.validation import (
+    as_finite_float,
+    as_float_array,
+    as_labels,
+    as_positive_float,
+    as_positive_int,
+    as_rng,
+    internal_values,
+)
 
 
 class CharVocab:
@@ -56,6 +65,25 @@ def text_windows(ids, steps: int, batch: int, rng) -> tuple[np.ndarray, np.ndarr
 def _softmax(logits: np.ndarray) -> np.ndarray:
     z = np.exp(logits - logits.max(axis=-1, keepdims=True))
     return z / z.sum(axis=-1, keepdims=True)
+
+
+def softmax_with_temperature(logits, temperature: float) -> np.ndarray:
+    """``softmax(logits / temperature)`` over the last axis, ``(..., V)`` -> ``(..., V)``.
+
+    ``temperature`` 1 is the model's own distribution; towards 0 it puts all the mass on the likeliest
+    character, and large values flatten it towards uniform.
+    """
+    logits = as_float_array(logits, "logits")
+    if logits.ndim == 0 or logits.shape[-1] == 0:
+        raise ValueError(f"logits must hold one score per character along its last axis, got shape {logits.shape}")
+    return _softmax(logits / _check_temperature(temperature))
+
+
+def _check_temperature(temperature) -> float:
+    temperature = as_finite_float(temperature, "temperature")
+    if temperature <= 0:
+        raise ValueError(f"temperature must be positive, got {temperature}")
+    return temperature
 
 
 class CharRNN:
@@ -125,22 +153,23 @@ class CharRNN:
         ``temperature`` < 1 sharpens the distribution (safer, more repetitive), > 1 flattens it (wilder).
         """
         length = as_positive_int(length, "length")
-        temperature = as_finite_float(temperature, "temperature")
-        if temperature <= 0:
-            raise ValueError(f"temperature must be positive, got {temperature}")
+        _check_temperature(temperature)
+        rng = as_rng(seed, "seed")
+        logits, h = self.next_logits(vocab, prefix)
+        drawn = []
+        for _ in range(length):
+            c = rng.choice(self.vocab_size, p=softmax_with_temperature(logits, temperature))
+            drawn.append(c)
+            hs, h = self.rnn.forward(self._eye[[c]][:, None, :], h)
+            logits = self.out.forward(hs[-1, 0])
+        return prefix + vocab.decode(drawn)
+
+    def next_logits(self, vocab: CharVocab, prefix: str) -> tuple[np.ndarray, np.ndarray]:
+        """Read ``prefix``; return the scores of the next character ``(V,)`` and the state ``h_n (1, 1, H)``."""
         if not isinstance(vocab, CharVocab) or len(vocab) != self.vocab_size:
             raise TypeError(f"vocab must be the CharVocab of {self.vocab_size} characters the model was built for, "
                             f"got {type(vocab).__name__}")
         if isinstance(prefix, str) and not prefix:
             raise ValueError("prefix must hold at least one character to start from, got ''")
-        ids = vocab.encode(prefix, "prefix")
-        rng = as_rng(seed, "seed")
-        hs, h = self.rnn.forward(self._eye[ids][:, None, :])
-        logits = self.out.forward(hs[-1, 0])
-        drawn = []
-        for _ in range(length):
-            c = rng.choice(self.vocab_size, p=_softmax(logits / temperature))
-            drawn.append(c)
-            hs, h = self.rnn.forward(self._eye[[c]][:, None, :], h)
-            logits = self.out.forward(hs[-1, 0])
-        return prefix + vocab.decode(drawn)
+        hs, h = self.rnn.forward(self._eye[vocab.encode(prefix, "prefix")][:, None, :])
+        return self.out.forward(hs[-1, 0]), h

@@ -10,7 +10,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from helpers.validation import as_positive_int
 
-BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
+BLUE, ORANGE, GREEN, GREY, PURPLE = "#0072B2", "#E69F00", "#009E73", "#999999", "#CC79A7"
 
 
 def _box(ax, x, y, text, color, w=0.62, h=0.42):
@@ -31,11 +31,10 @@ def _arrow(ax, start, end, label=None, color="black", rad=0.0, label_offset=(0.0
 def plot_unrolled_rnn(steps: int = 4, bidirectional: bool = False, ax=None) -> dict:
     """Draw the RNN rolled up (one cell with a loop, left) and unrolled over ``steps`` time steps (right).
 
-    The bidirectional picture shows only the unrolled form.
-
     Every copy of the cell carries the same ``Wx``, ``Wh`` (and ``Wy``): one set of weights, reused at each step.
-    With ``bidirectional=True`` a second row of states runs right to left with its own ``*_rev`` weights, and
-    each output reads both rows.
+    With ``bidirectional=True`` (unrolled form only) there are two RNNs: the forward states (orange, as in the
+    lecture note) run left to right, a second row of reverse states (green) runs right to left with its own
+    ``*_rev`` weights, and each output reads both rows.
 
     Returns:
         ``{"ax": ax, "states": [text of each h box]}``.
@@ -56,30 +55,37 @@ def plot_unrolled_rnn(steps: int = 4, bidirectional: bool = False, ax=None) -> d
         ax.text(1.05, rows["h"], "=", fontsize=18, ha="center", va="center")
     states = []
     x0 = 0.0 if bidirectional else 1.8
+    # the lecture note's colours: forward states orange, backward (reverse-direction) states green
+    h_color, y_color = (ORANGE, PURPLE) if bidirectional else (BLUE, GREEN)
     for t in range(steps):
         x = x0 + 1.5 * t
         _box(ax, x, rows["x"], f"x_{t}", GREY)
-        states.append(_box(ax, x, rows["h"], f"h_{t}", BLUE))
-        _box(ax, x, rows["y"], f"y_{t}", GREEN)
+        states.append(_box(ax, x, rows["h"], f"h_{t}", h_color))
+        _box(ax, x, rows["y"], f"y_{t}", y_color)
         _arrow(ax, (x, rows["x"] + 0.22), (x, rows["h"] - 0.22), "Wx")
         if t > 0:
-            _arrow(ax, (x - 1.5 + 0.33, rows["h"]), (x - 0.33, rows["h"]), "Wh", BLUE, label_offset=(0, 0.18))
+            _arrow(ax, (x - 1.5 + 0.33, rows["h"]), (x - 0.33, rows["h"]), "Wh", h_color, label_offset=(0, 0.18))
         if bidirectional:
-            states.append(_box(ax, x, rows["g"], f"h'_{t}", ORANGE))
-            _arrow(ax, (x + 0.31, rows["x"] + 0.1), (x + 0.31, rows["g"] - 0.1), None, ORANGE, rad=0.35)
-            _arrow(ax, (x - 0.31, rows["h"] + 0.1), (x - 0.31, rows["y"] - 0.1), None, BLUE, rad=-0.35)
+            states.append(_box(ax, x, rows["g"], f"h'_{t}", GREEN))
+            _arrow(ax, (x + 0.31, rows["x"] + 0.1), (x + 0.31, rows["g"] - 0.1), "Wx_rev" if t == steps - 1 else None,
+                   GREEN, rad=0.35, label_offset=(0.62, -0.55))
+            _arrow(ax, (x - 0.31, rows["h"] + 0.1), (x - 0.31, rows["y"] - 0.1), None, ORANGE, rad=-0.35)
             _arrow(ax, (x, rows["g"] + 0.22), (x, rows["y"] - 0.22), "Wy")
             if t > 0:
-                _arrow(ax, (x - 0.33, rows["g"]), (x - 1.5 + 0.33, rows["g"]), "Wh_rev", ORANGE,
+                _arrow(ax, (x - 0.33, rows["g"]), (x - 1.5 + 0.33, rows["g"]), "Wh_rev", GREEN,
                        label_offset=(0, 0.18))
         else:
             _arrow(ax, (x, rows["h"] + 0.22), (x, rows["y"] - 0.22), "Wy")
-    ax.text(x0 - 0.75, rows["h"] - 0.42, "h_(-1) = 0 →", fontsize=8, color=BLUE, ha="center")
+    ax.text(x0 - 0.75, rows["h"] - 0.42, "h_(-1) = 0 →", fontsize=8, color=h_color, ha="center")
     if bidirectional:
-        ax.text(x0 + 1.5 * (steps - 1) + 0.75, rows["g"] - 0.42, "← 0", fontsize=8, color=ORANGE, ha="center")
+        ax.text(x0 + 1.5 * (steps - 1) + 0.75, rows["g"] - 0.42, "← 0", fontsize=8, color=GREEN, ha="center")
     left = x0 - 1.2 if bidirectional else -0.6
-    ax.set(xlim=(left, x0 + 1.5 * (steps - 1) + 0.8), ylim=(-0.45, rows["y"] + 0.45), aspect="equal")
+    right = x0 + 1.5 * (steps - 1) + (1.2 if bidirectional else 0.8)
+    ax.set(xlim=(left, right), ylim=(-0.45, rows["y"] + 0.45), aspect="equal")
     ax.axis("off")
-    kind = "bidirectional: forward states (blue) and reverse states (orange)" if bidirectional else "unrolled in time"
-    ax.set_title(f"One RNN cell, {kind}", fontsize=11)
+    if bidirectional:
+        ax.set_title("Two RNNs, one per direction: forward h_t (orange) reads left to right,\n"
+                     "reverse h'_t (green) right to left; y_t = [h_t, h'_t] Wy reads both", fontsize=10)
+    else:
+        ax.set_title("One RNN cell, unrolled in time", fontsize=11)
     return {"ax": ax, "states": states}

@@ -1,11 +1,12 @@
-"""Interactive panels of notebook 07 (RNNs), built on :class:`helpers.widgets.LiveFigure`.
+"""Interactive panels of notebook 07 (RNNs), built on :class:`helpers.widgets.LiveFigure` and ``Panel``.
 
 - :class:`TimeStepper`: move through time and watch the hidden state ``h_t`` of a model change.
-- :class:`GradientFlowExplorer`: a slider for the scale of ``Wh``; how a gradient fades or explodes with the
-  number of steps it travels back, for tanh and ReLU (the math is :func:`helpers.rnn.gradient_flow`).
+- :class:`GradientFlowExplorer`: sliders for the scale ``s`` of ``Wh``, the sequence length ``T`` and the hidden
+  size ``H``; how a gradient fades or explodes with the number of steps it travels back, for tanh and ReLU
+  (the math is :func:`helpers.rnn.gradient_flow`).
 
 Both are displayed by leaving them as the last expression of a cell; tests set ``panel.t.value = 5`` (or
-``panel.scale.value = 1.5``) and read the attributes, no browser needed.
+``panel.set_settings(s=1.5)``) and read the attributes, no browser needed.
 """
 
 from __future__ import annotations
@@ -16,10 +17,31 @@ from matplotlib.figure import Figure
 
 from helpers.rnn import gradient_flow
 from helpers.sequence_tasks import SequenceRegressor
-from helpers.validation import as_float_array
+from helpers.validation import as_finite_float, as_float_array, as_positive_int
 from helpers.widgets import LiveFigure, Panel
 
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
+
+
+def legend_html(*items: tuple[str, str]) -> widgets.HTML:
+    """A one-line legend: ``("#0072B2", "tanh"), ...`` -> coloured squares with their meaning."""
+    parts = [f'<span style="color:{color}">&#9632;</span> {text}' for color, text in items]
+    return widgets.HTML("<small>" + " &nbsp;·&nbsp; ".join(parts) + "</small>")
+
+
+def reset_button(panel: Panel) -> widgets.Button:
+    """The panel's "textbook values" button, wide enough to keep its label beside other controls."""
+    button = panel.defaults_button()
+    button.layout.min_width = "150px"
+    return button
+
+
+def in_range(value, name: str, lo: float, hi: float, whole: bool = False):
+    """``value`` as an int (``whole``) or float within ``[lo, hi]``, or a ``TypeError``/``ValueError`` naming it."""
+    value = as_positive_int(value, name) if whole else as_finite_float(value, name)
+    if not lo <= value <= hi:
+        raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
+    return value
 
 
 class TimeStepper(Panel):
@@ -33,10 +55,18 @@ class TimeStepper(Panel):
     """
 
     def __init__(self, model: SequenceRegressor, xs, targets=None, output_label: str = "output y_t"):
+        if not isinstance(model, SequenceRegressor) or model.rnn.input_size != 1 or model.out.out_features != 1:
+            raise TypeError(f"model must be a SequenceRegressor with one input and one output, got {model!r}")
+        if not isinstance(output_label, str):
+            raise TypeError(f"output_label must be a string, got {type(output_label).__name__}")
         self.model = model
         self.xs = as_float_array(xs, "xs", ndim=3)
-        T, N, _ = self.xs.shape
+        T, N, D = self.xs.shape
+        if D != 1 or T < 2:
+            raise ValueError(f"xs must have shape (T, N, 1) with T >= 2, got {self.xs.shape}")
         self.targets = None if targets is None else as_float_array(targets, "targets", ndim=3)
+        if self.targets is not None and self.targets.shape != self.xs.shape:
+            raise ValueError(f"targets must have the shape of xs {self.xs.shape}, got {self.targets.shape}")
         self.y_hat = model.predict(self.xs)[:, :, 0]  # (T, N)
         self.hs = model.hs  # (T, N, F)
         F = self.hs.shape[2]
@@ -45,7 +75,7 @@ class TimeStepper(Panel):
                                    layout=widgets.Layout(width="420px"))
         self.play = widgets.Play(value=0, min=0, max=T - 1, interval=250, description="play")
         widgets.jslink((self.play, "value"), (self.t, "value"))
-        self.seq = widgets.IntSlider(value=0, min=0, max=N - 1, description="sequence",
+        self.seq = widgets.IntSlider(value=0, min=0, max=N - 1, description="sequence n",
                                      layout=widgets.Layout(width="300px"))
         self.status = widgets.HTML()
 
@@ -82,15 +112,22 @@ class TimeStepper(Panel):
         # the sequence's own data (inputs, targets, heat map) is background: redrawn only for a new sequence
         dynamic = [self.seen_line, self.output_line, self.current, self.cursor, self.column, self.previous, *self.bars]
         self.figure = LiveFigure(fig, dynamic)
-        self.t.observe(lambda _: self.update(), names="value")
-        self.seq.observe(lambda _: self.update(new_sequence=True), names="value")
-        self.panel = widgets.VBox([widgets.HBox([self.play, self.t, self.seq]), self.status, self.figure.image])
+        self._register_controls({"t": self.t, "n": self.seq})
+        self._observe(self.t, lambda _: self.update())
+        self._observe(self.seq, lambda _: self.update(new_sequence=True))
+        legend = legend_html((GREY, "input x_t"), (ORANGE, output_label), (GREEN, "target"),
+                             (BLUE, "x_t now"), ("#B2182B", "unit of h_t > 0"), ("#2166AC", "unit of h_t < 0"))
+        self.panel = widgets.VBox([widgets.HBox([self.play, self.t, self.seq, reset_button(self)]),
+                                   legend, self.status, self.figure.image])
         self.update(new_sequence=True)
 
     def state_at(self, t: int, n: int = 0) -> dict:
         """What the panel shows at step ``t`` of sequence ``n``: ``x_t``, ``h_t`` ``(F,)``, ``y_t``, ``h_(t-1)``."""
         h_prev = self.hs[t - 1, n] if t > 0 else np.zeros(self.hs.shape[2])
         return {"x": float(self.xs[t, n, 0]), "h": self.hs[t, n], "h_prev": h_prev, "y": float(self.y_hat[t, n])}
+
+    def refresh(self) -> None:
+        self.update(new_sequence=True)
 
     def update(self, new_sequence: bool = False) -> None:
         """Redraw for the slider values; ``new_sequence`` also redraws the background (inputs, heat map)."""
@@ -118,62 +155,77 @@ class TimeStepper(Panel):
                              f"||h_t − h_(t−1)|| = {change:.2f}")
 
 
-
 class GradientFlowExplorer(Panel):
-    """A slider for ``s`` in ``Wh = s · Q`` (``Q`` orthogonal); plots ``||dL/dh||`` k steps back and ``||h_t||``.
+    """Sliders for ``s`` in ``Wh = s · Q`` (``Q`` orthogonal), the length ``T`` and the hidden size ``H``; plots
+    ``||dL/dh||`` k steps back and ``||h_t||`` going forward.
 
     The dashed line is ``s**k``, what a linear RNN (no nonlinearity) would give: tanh can only pull the
     gradient below it (``tanh' <= 1``); ReLU follows it more closely, and its hidden state grows without bound.
     """
 
     LIMITS = (1e-12, 1e12)
+    MAX_STEPS = 120
 
     def __init__(self, wh_scale: float = 1.0, steps: int = 40, hidden_size: int = 16):
-        self.steps, self.hidden_size = steps, hidden_size
-        self.scale = widgets.FloatSlider(value=wh_scale, min=0.2, max=2.5, step=0.05, description="scale of Wh",
-                                         readout_format=".2f", continuous_update=True,
-                                         style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+        wh_scale = in_range(wh_scale, "wh_scale", 0.2, 2.5)
+        steps = in_range(steps, "steps", 5, self.MAX_STEPS, whole=True)
+        hidden_size = in_range(hidden_size, "hidden_size", 2, 64, whole=True)
+        wide = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="340px")}
+        self.scale = widgets.FloatSlider(value=wh_scale, min=0.2, max=2.5, step=0.05, description="scale s of Wh",
+                                         readout_format=".2f", **wide)
+        self.steps = widgets.IntSlider(value=steps, min=5, max=self.MAX_STEPS, step=5,
+                                       description="length T (steps)", **wide)
+        self.hidden = widgets.IntSlider(value=hidden_size, min=2, max=64, description="hidden size H", **wide)
         self.status = widgets.HTML()
-        k = np.arange(steps)
         fig = Figure(figsize=(8.4, 3.6), dpi=100, layout="constrained")
-        ax_grad, ax_state = fig.subplots(1, 2)
-        for ax in (ax_grad, ax_state):
-            ax.set(yscale="log", xlim=(0, steps - 1))
+        self.ax_grad, self.ax_state = fig.subplots(1, 2)
+        for ax in (self.ax_grad, self.ax_state):  # one x axis for every T: a new T only moves the lines
+            ax.set(yscale="log", xlim=(0, self.MAX_STEPS - 1))
             ax.axhline(1.0, color="black", lw=0.8)
-        ax_grad.set(ylim=self.LIMITS, xlabel="steps back in time k", ylabel="||dL/dh_(T-k)||",
-                    title="gradient travelling back")
-        ax_state.set(ylim=(1e-2, 1e12), xlabel="time step t", ylabel="||h_t||", title="hidden state going forward")
-        (self.linear_line,) = ax_grad.plot(k, np.ones(steps), "--", color=GREY, label="s^k (linear RNN)")
-        (self.tanh_line,) = ax_grad.plot(k, np.ones(steps), color=BLUE, lw=2, label="tanh")
-        (self.relu_line,) = ax_grad.plot(k, np.ones(steps), color=ORANGE, lw=2, label="ReLU")
-        (self.tanh_state,) = ax_state.plot(k, np.ones(steps), color=BLUE, lw=2, label="tanh")
-        (self.relu_state,) = ax_state.plot(k, np.ones(steps), color=ORANGE, lw=2, label="ReLU")
-        ax_state.axhline(np.sqrt(hidden_size), color=BLUE, lw=0.8, ls=":", label="tanh's ceiling sqrt(H)")
-        ax_grad.legend(loc="lower left", fontsize=8)
-        ax_state.legend(loc="upper left", fontsize=8)
+        self.ax_grad.set(ylim=self.LIMITS, xlabel="steps back in time k", ylabel="||dL/dh_(T-1-k)||",
+                         title="gradient travelling back")
+        self.ax_state.set(ylim=(1e-2, 1e12), xlabel="time step t", ylabel="||h_t||",
+                          title="hidden state going forward")
+        (self.linear_line,) = self.ax_grad.plot([], [], "--", color=GREY, label="s^k (linear RNN)")
+        (self.tanh_line,) = self.ax_grad.plot([], [], color=BLUE, lw=2, label="tanh")
+        (self.relu_line,) = self.ax_grad.plot([], [], color=ORANGE, lw=2, label="ReLU")
+        (self.tanh_state,) = self.ax_state.plot([], [], color=BLUE, lw=2, label="tanh")
+        (self.relu_state,) = self.ax_state.plot([], [], color=ORANGE, lw=2, label="ReLU")
+        self.ceiling = self.ax_state.axhline(1.0, color=BLUE, lw=0.8, ls=":", label="tanh's ceiling sqrt(H)")
+        self.starts = [ax.axvline(0, color="black", lw=0.8, ls="-.") for ax in (self.ax_grad, self.ax_state)]
+        self.ax_grad.legend(loc="lower left", fontsize=8)
+        self.ax_state.legend(loc="upper left", fontsize=8)
         self.flows = {}
         self.figure = LiveFigure(fig, [self.linear_line, self.tanh_line, self.relu_line, self.tanh_state,
-                                       self.relu_state])
-        self.scale.observe(lambda _: self.update(), names="value")
-        self.panel = widgets.VBox([self.scale, self.status, self.figure.image])
+                                       self.relu_state, self.ceiling, *self.starts])
+        self._register_controls({"s": self.scale, "T": self.steps, "H": self.hidden})
+        for control in self.controls.values():
+            self._observe(control, lambda _: self.update())
+        legend = legend_html((BLUE, "tanh RNN"), (ORANGE, "ReLU RNN"), (GREY, "dashed: s^k, no nonlinearity"),
+                             (BLUE, "dotted: tanh's largest possible ||h_t||, sqrt(H)"),
+                             ("black", "dash-dot: the end of the sequence, T - 1"))
+        self.panel = widgets.VBox([widgets.HBox([self.scale, self.steps, self.hidden]),
+                                   widgets.HBox([reset_button(self), self.status]), legend, self.figure.image])
         self.update()
 
     def update(self) -> None:
-        s = self.scale.value
+        s, T, H = self.scale.value, self.steps.value, self.hidden.value
         lo, hi = self.LIMITS
-        self.flows = {nl: gradient_flow(s, nl, self.steps, self.hidden_size) for nl in ("tanh", "relu")}
-        k = np.arange(self.steps)
+        self.flows = {nl: gradient_flow(s, nl, T, H) for nl in ("tanh", "relu")}
+        k = np.arange(T)
         with np.errstate(under="ignore"):
-            self.linear_line.set_ydata(np.clip(s ** k.astype(float), lo, hi))
+            self.linear_line.set_data(k, np.clip(s ** k.astype(float), lo, hi))
         for nl, grad_line, state_line in (("tanh", self.tanh_line, self.tanh_state),
                                           ("relu", self.relu_line, self.relu_state)):
             flow = self.flows[nl]
-            grad_line.set_ydata(np.clip(flow.grad_norm, lo, hi))
-            state_line.set_ydata(np.clip(flow.state_norm[::-1], 1e-2, 1e12))  # back in time order t = 0 .. T-1
-        far = self.steps - 1
+            grad_line.set_data(k, np.clip(flow.grad_norm, lo, hi))
+            state_line.set_data(k, np.clip(flow.state_norm[::-1], 1e-2, 1e12))  # back in time order t = 0 .. T-1
+        self.ceiling.set_ydata([np.sqrt(H)] * 2)
+        for start in self.starts:  # k = T-1 on the left: the first step of the sequence; t = T-1 on the right: its end
+            start.set_xdata([T - 1] * 2)
+        far = T - 1
         tanh, relu = (self.flows[nl].grad_norm[far] for nl in ("tanh", "relu"))
-        self.status.value = (f"Wh = {s:.2f}·Q. After {far} steps back the gradient is <b>{tanh:.1e}</b> (tanh) and "
-                             f"<b>{relu:.1e}</b> (ReLU) of what it was; largest ReLU state "
-                             f"{self.flows['relu'].state_norm.max():.1e}.")
+        self.status.value = (f"Wh = {s:.2f}·Q, T = {T}, H = {H}. After {far} steps back the gradient is "
+                             f"<b>{tanh:.1e}</b> (tanh) and <b>{relu:.1e}</b> (ReLU) of what it was; largest "
+                             f"ReLU state {self.flows['relu'].state_norm.max():.1e}.")
         self.figure.redraw()
-

@@ -3,7 +3,8 @@
 - :func:`noisy_sines`: a batch of sine waves with random period and phase, plus Gaussian noise.
 - :class:`SequenceRegressor`: ``RNN`` followed by ``Readout`` (``y_t = h_t @ Wy + by``), trained on mean squared
   error; its ``params`` / ``grads`` gather both layers' arrays under names like ``rnn.Wh`` and ``out.Wy``.
-- :func:`train`: a plain SGD loop with gradient clipping and a loss history.
+- :func:`train`: a plain SGD loop (with gradient clipping if asked) and a loss history.
+- :func:`clipping_sweep`: the same training run once per clipping threshold, for the clipping explorer.
 """
 
 from __future__ import annotations
@@ -128,12 +129,13 @@ class SequenceRegressor:
         return norm
 
 
-def train(model: SequenceRegressor, batches, steps: int, lr: float = 0.05, max_norm: float | None = 1.0,
+def train(model: SequenceRegressor, batches, steps: int, lr: float = 0.05, max_norm: float | None = None,
           callback=None) -> dict:
     """Plain SGD: for ``steps`` steps take ``(xs, ys) = batches(step)``, backprop, clip, update.
 
     Args:
-        batches: a function ``step -> (xs, ys)``.  callback: optional ``callback(step, loss)``.
+        batches: a function ``step -> (xs, ys)``.  max_norm: clip the global gradient norm to this (None: no
+            clipping).  callback: optional ``callback(step, loss)``.
 
     Returns:
         ``{'loss': [...], 'grad_norm': [...], 'diverged_at': None}``, one entry per step. If the loss or the
@@ -162,3 +164,18 @@ def train(model: SequenceRegressor, batches, steps: int, lr: float = 0.05, max_n
         if callback is not None:
             callback(step, loss)
     return history
+
+
+def clipping_sweep(make_model, batches, thresholds, steps: int, lr: float) -> dict:
+    """Train a fresh ``make_model()`` once per threshold in ``thresholds`` (``None``: no clipping).
+
+    Every run sees the same batches. Returns ``{threshold: history}`` with the histories of :func:`train`.
+    """
+    make_model, batches = as_callable(make_model, "make_model"), as_callable(batches, "batches")
+    if isinstance(thresholds, (str, bytes, dict, set)) or not hasattr(thresholds, "__iter__"):
+        raise TypeError(f"thresholds must be a list of max_norm values (None: no clipping), got {thresholds!r}")
+    thresholds = [None if c is None else as_positive_float(c, "each of thresholds") for c in thresholds]
+    if not thresholds:
+        raise ValueError("thresholds must hold at least one max_norm (or None for no clipping)")
+    steps, lr = as_positive_int(steps, "steps"), as_positive_float(lr, "lr")
+    return {c: train(make_model(), batches, steps, lr=lr, max_norm=c) for c in thresholds}

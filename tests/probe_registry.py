@@ -364,6 +364,10 @@ REGISTRY = {
     "char_rnn.CharRNN.sample": meth(_char, "sample", vocab=A(char_rnn.CharVocab(TEXT), "object"),
                                     prefix=A("ab", "text", extra=[("unknown character", "xyz")]),
                                     length=A(5, "posint"), temperature=A(0.7, "pos"), seed=A(0, "seed", optional=True)),
+    "char_rnn.CharRNN.next_logits": meth(_char, "next_logits", vocab=A(char_rnn.CharVocab(TEXT), "object"),
+                                         prefix=A("ab", "text", extra=[("unknown character", "xyz")])),
+    "char_rnn.softmax_with_temperature": fn(char_rnn.softmax_with_temperature, logits=A(np.array([1.0, 2.0, 0.5]),
+                                            "nonempty"), temperature=A(0.7, "pos")),
     # --- sequence_tasks --------------------------------------------------------------------------------
     "sequence_tasks.SineBatch": RECORD,
     "sequence_tasks.noisy_sines": fn(sequence_tasks.noisy_sines, n_seqs=A(3, "posint"), steps=A(10, "posint"),
@@ -383,6 +387,11 @@ REGISTRY = {
                                batches=A(lambda step: (XS, XS), "callable"), steps=A(2, "posint"), lr=A(0.05, "pos"),
                                max_norm=A(1.0, "pos", optional=True),
                                callback=A(None, "callable", optional=True)),
+    "sequence_tasks.clipping_sweep": fn(sequence_tasks.clipping_sweep, make_model=A(_regressor, "callable"),
+                                        batches=A(lambda step: (XS, XS), "callable"),
+                                        thresholds=A([1.0, None], "object", extra=[("a negative threshold", [-1.0]),
+                                                                                   ("an empty list", [])]),
+                                        steps=A(2, "posint"), lr=A(0.05, "pos")),
     # --- init_experiments ------------------------------------------------------------------------------
     "init_experiments.layer_activations": fn(init_experiments.layer_activations, init=A("xavier", "choice"),
                                              activation=A("tanh", "choice"), depth=A(2, "posint"),

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from helpers.char_rnn import CharRNN, CharVocab, text_windows
+from helpers.char_rnn import CharRNN, CharVocab, softmax_with_temperature, text_windows
 from helpers.datasets import load_river_song
 from helpers.gradcheck import model_gradient_errors
 from helpers.sequence_tasks import train
@@ -74,3 +74,19 @@ def test_sample_checks_its_arguments():
     assert len(model.sample(vocab, "a", 5, seed=0)) == 6
     with pytest.raises(ValueError, match="temperature"):
         model.sample(vocab, "a", 5, temperature=0)
+
+
+def test_next_logits_read_the_prefix_and_feed_sample():
+    vocab = CharVocab("abc ")
+    model = CharRNN(len(vocab), 5, seed=0)
+    logits, h = model.next_logits(vocab, "ab")
+    assert logits.shape == (4,) and h.shape == (1, 1, 5)
+    assert np.allclose(softmax_with_temperature(logits, 1.0), model.probabilities(vocab.encode("ab")[:, None])[-1, 0])
+    with pytest.raises(ValueError, match="prefix must hold at least one character"):
+        model.next_logits(vocab, "")
+
+
+@pytest.mark.parametrize(("temperature", "error"), [(0.0, ValueError), (-1.0, ValueError), ("hot", TypeError)])
+def test_temperature_must_be_a_positive_number(temperature, error):
+    with pytest.raises(error, match="temperature"):
+        softmax_with_temperature([1.0, 2.0], temperature)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from helpers.checks import check_rnn_param_count, check_rnn_shapes, check_rnn_step
+from helpers.checks import check_final_state, check_rnn_param_count, check_rnn_shapes, check_rnn_step
 
 
 def test_step_solution_passes(capsys):
@@ -41,3 +41,17 @@ def test_unanswered_exercises_get_a_hint_not_a_traceback(capsys):
     assert not check_rnn_shapes(5, 2, 3, 8, True, None, None)
     assert not check_rnn_param_count(None, 3, 8)
     assert capsys.readouterr().out.count("❌") == 2
+
+
+def test_final_state_solution_passes_and_the_buggy_version_is_explained(capsys):
+    assert check_final_state(lambda out, H: np.concatenate([out[-1, :, :H], out[0, :, H:]], axis=1))
+    assert capsys.readouterr().out.startswith("✅")
+    assert not check_final_state(lambda out, H: out[-1])  # the bug of the exercise
+    assert "reverse direction after ONE input" in capsys.readouterr().out
+    assert not check_final_state(lambda out, H: np.concatenate([out[0, :, H:], out[-1, :, :H]], axis=1))
+    assert "wrong order" in capsys.readouterr().out
+    assert not check_final_state(lambda out, H: out[-1, :, :H])
+    assert "must be (N, 2H)" in capsys.readouterr().out
+    assert not check_final_state(lambda out, H: out[99])
+    assert "raised IndexError" in capsys.readouterr().out
+    assert not check_final_state(None)

@@ -2,8 +2,9 @@
 
 import matplotlib.pyplot as plt
 import pytest
+from matplotlib.colors import to_hex
 
-from helpers.rnn_pictures import plot_unrolled_rnn
+from helpers.rnn_pictures import GREEN, ORANGE, plot_unrolled_rnn
 
 
 def test_unrolled_picture_has_one_state_per_step():
@@ -21,3 +22,12 @@ def test_bidirectional_picture_has_a_reverse_row_and_uses_the_given_axes():
 def test_steps_must_be_a_positive_whole_number():
     with pytest.raises((TypeError, ValueError), match="steps"):
         plot_unrolled_rnn(0)
+
+
+def test_bidirectional_picture_is_two_rnns_in_the_lecture_notes_colours():
+    drawn = plot_unrolled_rnn(3, bidirectional=True)
+    title = drawn["ax"].get_title()
+    assert "Two RNNs" in title and "one cell" not in title.lower()
+    fills = [to_hex(p.get_facecolor()) for p in drawn["ax"].patches if hasattr(p, "get_boxstyle")]
+    assert fills.count(ORANGE.lower()) == 3  # forward states h_t: the note's orange "Forward States"
+    assert fills.count(GREEN.lower()) == 3  # reverse states h'_t: the note's light-green "Backward States"

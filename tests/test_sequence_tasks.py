@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from helpers.gradcheck import model_gradient_errors
-from helpers.sequence_tasks import SequenceRegressor, noisy_sines, train
+from helpers.sequence_tasks import SequenceRegressor, clipping_sweep, noisy_sines, train
 
 GRAD_TOL = 1e-7  # largest entrywise relative error of BPTT vs central differences (float64, h = 1e-5)
 
@@ -83,3 +83,33 @@ def test_generate_feeds_outputs_back_and_needs_a_forward_model():
     assert np.allclose(out[1], second)
     with pytest.raises(ValueError, match="unidirectional"):
         SequenceRegressor(1, 4, bidirectional=True, seed=0).generate(warmup, 2)
+
+
+def test_train_clips_only_when_asked():
+    def batches(step):
+        b = noisy_sines(4, 9, noise=0.1, seed=step)
+        return b.noisy[:-1], b.noisy[1:]
+
+    plain, tiny = (train(SequenceRegressor(1, 4, seed=0), batches, 5, lr=0.3, max_norm=c) for c in (None, 1e-6))
+    assert plain["grad_norm"][0] == tiny["grad_norm"][0]  # the same first gradient, reported before clipping
+    assert plain["loss"][-1] < tiny["loss"][-1]  # steps of length 1e-6 barely move the weights
+
+
+def test_clipping_sweep_trains_one_fresh_model_per_threshold():
+    def batches(step):
+        b = noisy_sines(4, 9, noise=0.1, seed=step)
+        return b.noisy[:-1], b.noisy[1:]
+
+    made = []
+
+    def make():
+        made.append(SequenceRegressor(1, 4, seed=0))
+        return made[-1]
+
+    runs = clipping_sweep(make, batches, [1e-6, None], steps=3, lr=0.3)
+    assert list(runs) == [1e-6, None] and len(made) == 2 and made[0] is not made[1]
+    assert runs[None]["loss"] == train(SequenceRegressor(1, 4, seed=0), batches, 3, lr=0.3)["loss"]
+    with pytest.raises(TypeError, match="make_model must be a function"):
+        clipping_sweep(None, batches, [1.0], steps=3, lr=0.3)
+    with pytest.raises(ValueError, match="at least one"):
+        clipping_sweep(make, batches, [], steps=3, lr=0.3)

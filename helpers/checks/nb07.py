@@ -69,3 +69,31 @@ def check_rnn_param_count(answer, input_size: int, hidden_size: int, bidirection
         return report(False, "", "that is one direction: the reverse direction has its own Wx_rev, Wh_rev, b_rev.")
     return report(False, "", f"count Wx (D × H), Wh (H × H) and b (H) for D = {D}, H = {H}"
                               f"{', for each of the two directions' if dirs == 2 else ''}; T does not enter.")
+
+
+def check_final_state(final_state) -> bool:
+    """Exercise (notebook 07, debug): ``final_state(out, H)`` must return the ``(N, 2H)`` final state of a
+    bidirectional RNN, both directions' ``h_n`` side by side: ``[h_n[0], h_n[1]]``."""
+    from helpers.rnn import RNN
+
+    T, N, H = 6, 3, 4
+    rnn = RNN(2, H, bidirectional=True, seed=7)
+    out, h_n = rnn.forward(np.random.default_rng(7).standard_normal((T, N, 2)))
+    want = np.concatenate([h_n[0], h_n[1]], axis=1)
+    if not callable(final_state):
+        return report(False, "", "define a function final_state(out, H).")
+    try:
+        got = np.asarray(final_state(out, H), dtype=float)
+    except Exception as err:  # the learner's code: report, never raise
+        return report(False, "", f"calling final_state(out, H) raised {type(err).__name__}: {err}")
+    if got.shape != want.shape:
+        return report(False, "", f"for out of shape {out.shape} the final state must be (N, 2H) = {want.shape}, "
+                                 f"got shape {got.shape}.")
+    if np.allclose(got, out[-1]):
+        return report(False, "", "that is out[-1]: its second half is the reverse direction after ONE input. "
+                                 "At which step t has the reverse direction read the whole sequence?")
+    if np.allclose(got, np.concatenate([h_n[1], h_n[0]], axis=1)):
+        return report(False, "", "both states are there, in the wrong order: forward first, like out's features.")
+    return report(np.allclose(got, want), "forward final state out[-1, :, :H], reverse final state out[0, :, H:]: "
+                                          "the same numbers as h_n[0] and h_n[1].",
+                  "the numbers are not h_n[0] and h_n[1] side by side; which step does each direction finish at?")
