@@ -180,8 +180,10 @@ def as_rng(seed, name: str = "seed") -> np.random.Generator:
     """A ``np.random.Generator`` from a seed (None, a whole number >= 0) or a Generator, or a clear error."""
     if isinstance(seed, np.random.Generator):
         return seed
-    if seed is not None:
-        as_int(seed, name, low=0)
+    if seed is not None and (isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral)
+                             or seed < 0):
+        error = ValueError if isinstance(seed, numbers.Integral) else TypeError
+        raise error(f"{name} must be a seed (a whole number >= 0), a np.random.Generator or None, got {_got(seed)}")
     return np.random.default_rng(seed)
 
 
@@ -221,8 +223,9 @@ def as_labels(y, name: str, n: int | None = None, n_classes: int | None = None, 
     if n_classes == 2 and not np.all((arr == 0) | (arr == 1)):
         raise ValueError(f"{name} must hold only 0 and 1 (the two classes), got {np.unique(arr)[:6]}")
     top = "" if n_classes is None else f" .. {n_classes - 1}"
-    if not np.array_equal(labels, arr) or labels.min() < 0 or (n_classes is not None and labels.max() >= n_classes):
-        raise ValueError(f"{name} must hold whole class numbers 0{top}, got values in [{arr.min():g}, {arr.max():g}]")
+    wrong = (labels != arr) | (labels < 0) | (labels >= n_classes if n_classes is not None else False)
+    if np.any(wrong):
+        raise ValueError(f"{name} must hold whole class numbers 0{top}, got {np.unique(arr[wrong])[:5]}")
     return labels
 
 
