@@ -77,7 +77,7 @@ def check_learning_step(step) -> bool:
                 want_w, want_b, y_hat = learning_step(w, b, x_i, int(y_i), 0.5)
                 if np.allclose(got[0], want_w) and np.isclose(got[1], want_b):
                     continue
-                case = f"with w = {w}, b = {b}, x = {tuple(int(v) for v in x_i)}, target {y_i} (output {y_hat})"
+                case = f"With w = {w}, b = {b}, x = {tuple(int(v) for v in x_i)}, target {y_i} (output {y_hat})"
                 moved = np.append(got[0] - w, got[1] - b)
                 should = np.append(want_w - w, want_b - b)
                 if y_hat == y_i:
@@ -87,9 +87,9 @@ def check_learning_step(step) -> bool:
                 elif got[1] == b:
                     hint = "your b never changes. The bias learns too: treat it as a weight whose input is always 1."
                 else:
-                    hint = f"expected w = {tuple(np.round(want_w, 3))}, b = {want_b:.3f}."
-                return report(False, "", f"{case}: you return w = {tuple(np.round(got[0], 3))}, b = {got[1]:.3f}; "
-                              + hint)
+                    hint = f"expected w = ({want_w[0]:.3g}, {want_w[1]:.3g}), b = {want_b:.3g}."
+                return report(False, "", f"{case}: you return w = ({got[0][0]:.3g}, {got[0][1]:.3g}), "
+                              f"b = {got[1]:.3g}; " + hint)
     for gate in ("AND", "OR"):
         X, y = truth_table(gate)
         w, b = np.zeros(2), 0.0
