@@ -148,6 +148,12 @@ class Panel:
         button.on_click(lambda _: self.restore_defaults())
         return button
 
+    def _moved(self, change) -> None:
+        """A control moved by hand. A slider's echo of a value it was sent (off by a rounding) is no move."""
+        if isinstance(change["new"], float) and abs(change["new"] - change["old"]) < 1e-9:
+            return
+        self.refresh()
+
     def refresh(self) -> None:
         """Redraw everything from the controls (after :meth:`set_settings`). Subclasses override it."""
         self.update()
@@ -177,8 +183,8 @@ def _check_control_value(control, name: str, value) -> None:
 #: The playground's learning rates η, and the weight range of its sliders.
 GATE_LEARNING_RATES = (0.05, 0.1, 0.25, 0.5)
 GATE_WEIGHT_RANGE = (-1.0, 1.0)
-GATE_LEGEND = ("<b>colours:</b> points = target, shading = output (both: blue 0, orange 1) · red edge = wrong "
-               "row · arrow = w, normal to the line · dashed ring = the row Step uses next")
+GATE_LEGEND = ("<b>colours:</b> points = target, shading = output (blue 0, orange 1) · red edge = wrong · "
+               "arrow = w · dashed ring = next row for Step")
 
 
 class GatePlayground(Panel):
@@ -218,8 +224,9 @@ class GatePlayground(Panel):
                                      layout=widgets.Layout(width="300px"))
         self.lr = widgets.Dropdown(options=GATE_LEARNING_RATES, value=lr, description="η (rate)",
                                    layout=widgets.Layout(width="300px"))
-        self.form = widgets.ToggleButtons(options=[("b: w·x + b > 0", "bias"), ("θ: w·x > θ", "threshold")],
-                                          value=form, description="readout", style={"button_width": "110px"})
+        self.form = widgets.ToggleButtons(options=[("bias b", "bias"), ("threshold θ", "threshold")], value=form,
+                                          description="readout", style={"button_width": "95px"},
+                                          tooltips=["fires when w·x + b > 0", "fires when w·x > θ = −b"])
         self.step_button = widgets.Button(description="Step", icon="step-forward", button_style="primary",
                                           tooltip="One update of the learning rule on the next row")
         self.reset_button = widgets.Button(description="lecture weights", icon="undo",
@@ -236,7 +243,7 @@ class GatePlayground(Panel):
         self._register_controls({"gate": self.gate, "w1": self.w1, "w2": self.w2, "b": self.b, "lr": self.lr,
                                  "form": self.form})
         for control in (self.gate, self.w1, self.w2, self.b, self.lr):
-            self._observe(control, lambda _change: self.refresh())
+            self._observe(control, self._moved)
         self._observe(self.form, lambda _change: self.update())  # a readout: the steps go on
         self._stepping = False
         self._start = None  # (w1, w2, b, next_row) before the first of self.steps
@@ -249,6 +256,12 @@ class GatePlayground(Panel):
                           self.status, self.table], layout=widgets.Layout(padding="10px 0 0 10px")),
         ]), widgets.HTML(GATE_LEGEND)])
         self.update()
+
+    def _moved(self, change) -> None:
+        """A control moved by hand. A slider's echo of a value it was sent (off by a rounding) is no move."""
+        if isinstance(change["new"], float) and abs(change["new"] - change["old"]) < 1e-9:
+            return
+        self.refresh()
 
     def refresh(self) -> None:
         """After a control moved (by hand or :meth:`set_settings`): forget the steps, redraw."""

@@ -118,6 +118,14 @@ def test_moving_a_control_starts_the_steps_again_from_row_0_but_the_readout_does
     assert p.steps == [] and p.next_row == 0 and p.step_log.value == ""
 
 
+def test_a_slider_echoing_a_stepped_value_off_by_a_rounding_does_not_restart_the_steps():
+    p = gate_playground(gate="XOR")
+    for _ in range(3):
+        p.step()
+    p.b.value = p.b.value + 1e-12  # what the browser's slider sends back after snapping to its grid
+    assert len(p.steps) == 3 and p.next_row == 3
+
+
 def test_a_step_that_would_leave_the_slider_range_is_refused_and_said():
     p = gate_playground(0.0, 1.0, -1.0, "OR", lr=0.5)
     p.step()  # row (0, 0): z = -1, silent, right
