@@ -85,7 +85,7 @@ class GatePicture:
                                 cmap=REGION_CMAP, vmin=0, vmax=1, interpolation="nearest", zorder=0)
         (self.line,) = ax.plot([], [], color="black", lw=2, zorder=2, label="w·x + b = 0")
         self.normal = ax.quiver([0.0], [0.0], [0.0], [0.0], angles="xy", scale_units="xy", scale=1, width=0.012,
-                                color="black", zorder=2.5)
+                                color="black", zorder=2.5, clip_on=False)  # may poke out of a thin half-plane
         self.points = ax.scatter(report.X[:, 0], report.X[:, 1], s=160, zorder=3, linewidths=2.5)
         self.ring = ax.scatter([np.nan], [np.nan], s=650, facecolors="none", edgecolors="black",
                                linestyles="--", linewidths=1.5, zorder=4)
@@ -104,9 +104,12 @@ class GatePicture:
         xs, ys = decision_line_points(report.w, report.b)
         self.line.set_data(xs, ys)
         self.normal.set_visible(len(xs) == 2)
-        if len(xs) == 2:  # from the middle of the visible segment, along w
-            self.normal.set_offsets([[xs.mean(), ys.mean()]])
-            u, v = self.ARROW_LENGTH * report.w / np.linalg.norm(report.w)
+        if len(xs) == 2:  # from the middle of the visible segment, along w, shortened to fit the square
+            base, unit = np.array([xs.mean(), ys.mean()]), report.w / np.linalg.norm(report.w)
+            lo, hi = GATE_LIMITS
+            room = min(((hi if u > 0 else lo) - c) / u for c, u in zip(base, unit, strict=True) if u != 0)
+            u, v = float(np.clip(room, 0.15, self.ARROW_LENGTH)) * unit
+            self.normal.set_offsets([base])
             self.normal.set_UVC([u], [v])
         self.points.set_facecolor([CLASS_COLORS[t] for t in report.y])
         self.points.set_edgecolor(["black" if ok else "#d62728" for ok in report.correct])
