@@ -151,6 +151,8 @@ def test_the_picture_draws_w_as_the_normal_of_the_line_towards_output_1():
     assert 0.5 * x0 + 0.5 * y0 - 0.7 == pytest.approx(0)  # the arrow starts on the line
     assert u * (xs[1] - xs[0]) + v * (ys[1] - ys[0]) == pytest.approx(0)  # at right angles to it
     assert 0.5 * (x0 + u) + 0.5 * (y0 + v) - 0.7 > 0  # and its tip is on the side that outputs 1
+    p.set_settings(w1=-0.5, w2=0.0, b=-0.2)  # the line x1 = -0.4: only a thin strip outputs 1
+    assert p.picture.normal.get_visible() and -0.35 <= p.picture.normal.U[0] < 0 and p.picture.normal.V[0] == 0
     p.set_settings(w1=0.0, w2=0.0)  # no line at all: no arrow
     assert not p.picture.normal.get_visible()
 
