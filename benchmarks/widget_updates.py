@@ -36,7 +36,14 @@ def bench_gate_playground(n: int = 100) -> float:
     return median_ms(move_w1, values)
 
 
-BENCHMARKS = {"01 gate playground (w1 slider)": (bench_gate_playground, 30.0)}
+def bench_gate_step(n: int = 100) -> float:
+    playground = gate_playground(gate="XOR")  # XOR: the rule never stops, so most steps move the line
+
+    return median_ms(lambda _: playground.step(), range(n))
+
+
+BENCHMARKS = {"01 gate playground (w1 slider)": (bench_gate_playground, 30.0),
+              "01 gate playground (Step button)": (bench_gate_step, 30.0)}
 
 
 def bench_shopping_playground(n: int = 50) -> float:

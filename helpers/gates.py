@@ -160,6 +160,102 @@ def XOR(x1, x2):
     return AND(NAND(x1, x2), OR(x1, x2))
 
 
+def learning_step(w, b, x, y, lr) -> tuple[np.ndarray, float, int]:
+    """One update of Rosenblatt's learning rule on one sample ``(x, y)``.
+
+    ``y_hat = perceptron(x, w, b)``, then ``w + lr·(y - y_hat)·x`` and ``b + lr·(y - y_hat)``: nothing moves
+    when the answer is right.
+
+    Args:
+        w: weights, shape ``(n,)``. b: bias. x: one sample, shape ``(n,)``. y: its target, 0 or 1.
+        lr: learning rate η, > 0.
+
+    Returns:
+        ``(w_new, b_new, y_hat)``: new weights (a new array, shape ``(n,)``), new bias, the output before
+        the update.
+    """
+    x = as_float_array(x, "x", ndim=1)
+    lr = as_finite_float(lr, "lr")
+    if lr <= 0:
+        raise ValueError(f"lr must be positive, got {lr}")
+    if y not in (0, 1) or isinstance(y, bool):
+        raise ValueError(f"y must be 0 or 1, got {y!r}")
+    y_hat = perceptron(x, w, b)
+    error = int(y) - y_hat
+    return as_float_array(w, "w") + lr * error * x, float(b) + lr * error, y_hat
+
+
+@dataclass(frozen=True)
+class RuleStep:
+    """One step of the learning rule on one row of a truth table.
+
+    Attributes:
+        row: the row used (0-3, truth-table order); next_row: the row the following step uses.
+        x: that row's inputs, shape ``(2,)``; y: its target; y_hat: the output before the update.
+        w: the weights after the step, shape ``(2,)``; b: the bias after it.
+    """
+
+    row: int
+    next_row: int
+    x: np.ndarray
+    y: int
+    y_hat: int
+    w: np.ndarray
+    b: float
+
+    @property
+    def error(self) -> int:
+        """``y - y_hat``: +1 (should have fired), -1 (should not have), 0 (right: nothing moved)."""
+        return self.y - self.y_hat
+
+    @property
+    def state(self) -> tuple[float, float, float, int]:
+        """``(w1, w2, b, next_row)``: everything that decides the steps to come."""
+        return (*(float(v) for v in self.w), self.b, self.next_row)
+
+
+def gate_learning_steps(w, b, gate: str, lr, n_steps: int, first_row: int = 0) -> list[RuleStep]:
+    """Apply the learning rule ``n_steps`` times to ``gate``'s truth table, one row per step, in order.
+
+    Args:
+        w: starting weights, shape ``(2,)``. b: starting bias. gate: a name of ``helpers.datasets.GATE_NAMES``.
+        lr: learning rate η, > 0. n_steps: how many steps (>= 1).
+        first_row: the row (0-3) of the first step; after row 3 comes row 0 again.
+
+    Returns:
+        one :class:`RuleStep` per step.
+    """
+    X, y = truth_table(gate)
+    w, b = as_float_array(w, "w", ndim=1), as_finite_float(b, "b")
+    if isinstance(first_row, bool) or first_row not in range(len(X)):
+        raise ValueError(f"first_row must be one of 0, 1, 2, 3, got {first_row!r}")
+    steps, row = [], first_row
+    for _ in range(as_positive_int(n_steps, "n_steps")):
+        w, b, y_hat = learning_step(w, b, X[row], int(y[row]), lr)
+        next_row = (row + 1) % len(X)
+        steps.append(RuleStep(row, next_row, X[row], int(y[row]), y_hat, w, b))
+        row = next_row
+    return steps
+
+
+def first_repeat(states, decimals: int = 9) -> tuple[int, int] | None:
+    """The first state that equals an earlier one, as ``(earlier, later)`` indices, or ``None``.
+
+    States (e.g. ``(w1, w2, b, next_row)``) are compared rounded to ``decimals`` places, so that adding and
+    later subtracting ``lr`` counts as a return. Once a state repeats, the rule (a fixed function of the
+    state) repeats the steps between them forever: a cycle of period ``later - earlier``.
+    """
+    states = as_float_array(states, "states", ndim=2)
+    decimals = as_positive_int(decimals, "decimals")
+    seen = {}
+    for index, state in enumerate(states):
+        key = tuple(round(float(v), decimals) + 0.0 for v in state)  # + 0.0 turns -0.0 into 0.0
+        if key in seen:
+            return seen[key], index
+        seen[key] = index
+    return None
+
+
 class Perceptron:
     """A single perceptron trained with Rosenblatt's learning rule.
 
@@ -209,11 +305,8 @@ class Perceptron:
         for _ in range(epochs):
             updates = 0
             for x_i, y_i in zip(X, y, strict=True):
-                error = y_i - perceptron(x_i, self.w, self.b)
-                if error != 0:
-                    self.w = self.w + self.lr * error * x_i
-                    self.b = self.b + self.lr * error
-                    updates += 1
+                self.w, self.b, y_hat = learning_step(self.w, self.b, x_i, y_i, self.lr)
+                updates += int(y_hat != y_i)
             history["accuracy"].append(float(np.mean(self.predict(X) == y)))
             history["updates"].append(updates)
             history["w"].append(self.w.copy())

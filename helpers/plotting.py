@@ -70,9 +70,13 @@ class GatePicture:
 
     Build it once with :func:`plot_gate`; :meth:`update` moves the line and recolours everything in place
     (the gate playground calls it on every slider move). ``artists`` lists what :meth:`update` changes.
+    The arrow is the direction of ``w``: normal to the line, pointing to the side that outputs 1. A dashed
+    ring can mark one row (the playground's next learning step).
     """
 
-    def __init__(self, ax, report: GateReport, resolution: int = 200):
+    ARROW_LENGTH = 0.35
+
+    def __init__(self, ax, report: GateReport, resolution: int = 200, next_row: int | None = None):
         self.ax = ax
         lo, hi = GATE_LIMITS
         grid = np.linspace(lo, hi, resolution)
@@ -80,22 +84,36 @@ class GatePicture:
         self.region = ax.imshow(np.zeros((resolution, resolution)), extent=(lo, hi, lo, hi), origin="lower",
                                 cmap=REGION_CMAP, vmin=0, vmax=1, interpolation="nearest", zorder=0)
         (self.line,) = ax.plot([], [], color="black", lw=2, zorder=2, label="w·x + b = 0")
+        self.normal = ax.quiver([0.0], [0.0], [0.0], [0.0], angles="xy", scale_units="xy", scale=1, width=0.012,
+                                color="black", zorder=2.5, clip_on=False)  # may poke out of a thin half-plane
         self.points = ax.scatter(report.X[:, 0], report.X[:, 1], s=160, zorder=3, linewidths=2.5)
+        self.ring = ax.scatter([np.nan], [np.nan], s=650, facecolors="none", edgecolors="black",
+                               linestyles="--", linewidths=1.5, zorder=4)
         self.title = ax.set_title("")
         ax.set(xlim=GATE_LIMITS, ylim=GATE_LIMITS, xlabel="$x_1$", ylabel="$x_2$", aspect="equal",
                xticks=[0, 1], yticks=[0, 1])
         ax.grid(False)
-        self.artists = [self.region, self.line, self.points, self.title]
-        self.update(report)
+        self.artists = [self.region, self.line, self.normal, self.points, self.ring, self.title]
+        self.update(report, next_row)
 
-    def update(self, report: GateReport) -> None:
-        """Redraw for a new ``report`` (new weights, bias or target gate)."""
+    def update(self, report: GateReport, next_row: int | None = None) -> None:
+        """Redraw for a new ``report`` (new weights, bias or target gate); ring row ``next_row`` if given."""
         w1, w2 = report.w
         fires = self._grid[..., 0] * w1 + self._grid[..., 1] * w2 + report.b > 0
         self.region.set_data(fires.astype(float))
-        self.line.set_data(*decision_line_points(report.w, report.b))
+        xs, ys = decision_line_points(report.w, report.b)
+        self.line.set_data(xs, ys)
+        self.normal.set_visible(len(xs) == 2)
+        if len(xs) == 2:  # from the middle of the visible segment, along w, shortened to fit the square
+            base, unit = np.array([xs.mean(), ys.mean()]), report.w / np.linalg.norm(report.w)
+            lo, hi = GATE_LIMITS
+            room = min(((hi if u > 0 else lo) - c) / u for c, u in zip(base, unit, strict=True) if u != 0)
+            u, v = float(np.clip(room, 0.15, self.ARROW_LENGTH)) * unit
+            self.normal.set_offsets([base])
+            self.normal.set_UVC([u], [v])
         self.points.set_facecolor([CLASS_COLORS[t] for t in report.y])
         self.points.set_edgecolor(["black" if ok else "#d62728" for ok in report.correct])
+        self.ring.set_offsets([[np.nan, np.nan]] if next_row is None else [report.X[next_row]])
         mark = "✓" if report.n_correct == 4 else "✗"
         self.title.set_text(f"{report.gate}: {report.n_correct}/4 correct {mark}")
 
@@ -109,11 +127,19 @@ def plot_gate(w, b, gate: str, ax=None) -> GatePicture:
     return GatePicture(_axes(ax), evaluate_gate(w, b, gate))
 
 
-def truth_table_html(report: GateReport) -> str:
-    """The truth table of ``report`` as an HTML table with a ✓/✗ per row and an 'n/4 correct' footer."""
+def truth_table_html(report: GateReport, form: str = "bias") -> str:
+    """The truth table of ``report`` as an HTML table with a ✓/✗ per row and an 'n/4 correct' footer.
+
+    ``form="bias"`` shows ``z = w·x + b`` (fires when z > 0); ``form="threshold"`` shows ``w·x`` against
+    ``θ = -b`` (fires when w·x > θ): the same outputs, read the other way.
+    """
+    if form not in ("bias", "threshold"):
+        raise ValueError(f"form must be 'bias' or 'threshold', got {form!r}")
     pad = "padding:2px 10px;"
+    shown = report.z if form == "bias" else report.z - report.b
+    heading = "z = w·x + b" if form == "bias" else f"w·x (θ = {-report.b + 0.0:+.2f})"
     rows = []
-    for (a, c), z, y_hat, y, ok in zip(report.X, report.z, report.y_hat, report.y, report.correct, strict=True):
+    for (a, c), z, y_hat, y, ok in zip(report.X, shown, report.y_hat, report.y, report.correct, strict=True):
         colour = "#1a7f37" if ok else "#cf222e"
         cells = "".join(f"<td style='{pad}'>{v}</td>" for v in (a, c, f"{z:+.2f}", y_hat, y))
         rows.append(f"<tr>{cells}<td style='{pad}color:{colour};font-weight:bold'>{'✓' if ok else '✗'}</td></tr>")
@@ -123,7 +149,7 @@ def truth_table_html(report: GateReport) -> str:
               f"{report.n_correct}/4 correct{verdict}</div>")
     return (
         "<table style='border-collapse:collapse;text-align:center;font-family:monospace'>"
-        + "<tr>" + "".join(f"<th style='{pad}'>{h}</th>" for h in ("x1", "x2", "z = w·x + b", "ŷ", "target", ""))
+        + "<tr>" + "".join(f"<th style='{pad}'>{h}</th>" for h in ("x1", "x2", heading, "ŷ", "target", ""))
         + "</tr>"
         + "".join(rows) + "</table>" + footer
     )

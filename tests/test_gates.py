@@ -4,7 +4,20 @@ import numpy as np
 import pytest
 
 from helpers.datasets import GATE_INPUTS, truth_table
-from helpers.gates import AND, GATE_WEIGHTS, NAND, OR, XOR, Perceptron, evaluate_gate, perceptron, weighted_sum
+from helpers.gates import (
+    AND,
+    GATE_WEIGHTS,
+    NAND,
+    OR,
+    XOR,
+    Perceptron,
+    evaluate_gate,
+    first_repeat,
+    gate_learning_steps,
+    learning_step,
+    perceptron,
+    weighted_sum,
+)
 
 GATES = {"AND": AND, "NAND": NAND, "OR": OR, "XOR": XOR}
 
@@ -87,6 +100,96 @@ def test_same_seed_same_training():
     X, y = truth_table("OR")
     a, b = Perceptron(2, seed=3).fit(X, y, 10), Perceptron(2, seed=3).fit(X, y, 10)
     np.testing.assert_array_equal(a["w"][-1], b["w"][-1])
+
+
+def test_a_right_answer_moves_nothing():
+    w, b, y_hat = learning_step([0.5, 0.5], -0.7, [1, 1], 1, lr=0.1)
+    assert y_hat == 1 and w.tolist() == [0.5, 0.5] and b == -0.7
+
+
+def test_a_missed_firing_raises_the_weights_of_the_active_inputs_and_the_bias():
+    w, b, y_hat = learning_step([0.5, 0.5], -0.7, [0, 1], 1, lr=0.1)  # OR's row (0, 1): z = -0.2, silent
+    assert y_hat == 0
+    np.testing.assert_allclose(w, [0.5, 0.6])  # x1 = 0: w1 untouched
+    assert b == pytest.approx(-0.6)
+
+
+def test_a_wrong_firing_lowers_them():
+    w, b, y_hat = learning_step([0.5, 0.5], -0.2, [1, 1], 0, lr=0.5)  # NAND's row (1, 1) fires wrongly
+    assert y_hat == 1 and w.tolist() == [0.0, 0.0] and b == -0.7
+
+
+def test_one_update_raises_z_on_its_row_by_lr_times_squared_length_plus_one():
+    w0, b0, x = np.array([0.2, -0.3]), -0.1, np.array([1.0, 1.0])
+    w, b, _ = learning_step(w0, b0, x, 1, lr=0.25)
+    assert (x @ w + b) - (x @ w0 + b0) == pytest.approx(0.25 * (x @ x + 1))
+
+
+def test_learning_step_does_not_change_its_input():
+    w0 = np.array([0.5, 0.5])
+    learning_step(w0, -0.2, [1, 1], 0, lr=0.5)
+    assert w0.tolist() == [0.5, 0.5]
+
+
+def test_fit_is_the_learning_step_applied_row_after_row():
+    X, y = truth_table("NAND")
+    p = Perceptron(2, lr=0.25, seed=4)
+    w, b = p.w.copy(), p.b
+    p.fit(X, y, epochs=3)
+    for step in gate_learning_steps(w, b, "NAND", 0.25, n_steps=12):
+        w, b = step.w, step.b
+    np.testing.assert_allclose(p.w, w)
+    assert p.b == pytest.approx(b)
+
+
+def test_steps_walk_the_rows_in_order_and_wrap_around():
+    steps = gate_learning_steps((0.5, 0.5), -0.7, "XOR", 0.5, n_steps=6, first_row=2)
+    assert [s.row for s in steps] == [2, 3, 0, 1, 2, 3]
+    assert [s.next_row for s in steps] == [3, 0, 1, 2, 3, 0]
+    assert steps[0].x.tolist() == [1, 0] and steps[0].y == 1 and steps[0].y_hat == 0 and steps[0].error == 1
+
+
+def test_on_and_the_steps_stop_changing_once_every_row_is_right():
+    steps = gate_learning_steps((0.0, 0.0), 0.0, "AND", 0.5, n_steps=40)
+    last_mistake = max(i for i, s in enumerate(steps) if s.error != 0)
+    assert last_mistake < 36  # then at least one whole pass without a mistake ...
+    assert evaluate_gate(steps[-1].w, steps[-1].b, "AND").n_correct == 4  # ... because every row is right
+
+
+@pytest.mark.parametrize("lr", [0.05, 0.1, 0.25, 0.5])
+def test_on_xor_the_steps_return_to_an_earlier_state_and_cycle(lr):
+    steps = gate_learning_steps((0.5, 0.5), -0.7, "XOR", lr, n_steps=400)
+    repeat = first_repeat([s.state for s in steps])
+    assert repeat is not None
+    earlier, later = repeat
+    period = later - earlier
+    assert period % 4 == 0  # a whole number of passes over the table
+    for i in range(later, len(steps)):  # from then on, the same states again and again
+        np.testing.assert_allclose(steps[i].state, steps[i - period].state, atol=1e-9)
+    assert any(s.error != 0 for s in steps[earlier:later])  # the cycle keeps making mistakes
+
+
+def test_first_repeat_finds_the_first_return_and_ignores_minus_zero():
+    assert first_repeat([(0, 1), (1, 1), (2, 1), (1, 1)]) == (1, 3)
+    assert first_repeat([(0.0, 0), (-0.0, 0)]) == (0, 1)
+    assert first_repeat([(0.1 + 0.2, 0), (0.3, 0)]) == (0, 1)  # equal once rounded
+    assert first_repeat([(1, 0), (1, 1)]) is None
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: learning_step([0.5, 0.5], 0, [1, 1], 2, lr=0.1), ValueError, "y must be 0 or 1"),
+        (lambda: learning_step([0.5, 0.5], 0, [1, 1], 1, lr=0), ValueError, "lr must be positive"),
+        (lambda: learning_step([0.5, 0.5], 0, [[1, 1]], 1, lr=0.1), ValueError, "x must be 1-dimensional"),
+        (lambda: gate_learning_steps((0, 0), 0, "XNOR", 0.1, 1), ValueError, "gate must be one of"),
+        (lambda: gate_learning_steps((0, 0), 0, "AND", 0.1, 0), ValueError, "n_steps must be at least 1"),
+        (lambda: gate_learning_steps((0, 0), 0, "AND", 0.1, 1, first_row=4), ValueError, "first_row"),
+    ],
+)
+def test_bad_input_to_the_learning_rule_gets_a_clear_error(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from helpers.widgets import gate_playground
 def test_settings_round_trip_and_one_redraw():
     p = gate_playground()
     start = p.settings
-    assert start == {"gate": "AND", "w1": 0.5, "w2": 0.5, "b": -0.7}
+    assert start == {"gate": "AND", "w1": 0.5, "w2": 0.5, "b": -0.7, "lr": 0.5, "form": "bias"}
     png = p.figure.image.value
     p.set_settings(gate="OR", b=-0.2)
     assert p.settings["gate"] == "OR" and p.settings["b"] == -0.2

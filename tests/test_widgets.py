@@ -1,8 +1,10 @@
 """Widgets driven without a browser: set a control, check what the learner would see."""
 
 import numpy as np
+import pytest
 
-from helpers.widgets import gate_playground
+from helpers.gates import gate_learning_steps
+from helpers.widgets import GATE_LEGEND, gate_playground
 
 
 def test_playground_starts_at_the_lecture_and_gate():
@@ -66,3 +68,114 @@ def test_close_closes_every_widget_of_the_panel():
 def test_a_panel_carries_a_png_of_its_figure_for_places_without_a_kernel():
     bundle = gate_playground()._repr_mimebundle_()
     assert bundle["image/png"].startswith(b"\x89PNG")
+
+
+def test_step_applies_one_update_of_the_rule_to_the_next_row():
+    p = gate_playground(0.5, 0.5, -0.2, "AND", lr=0.5)  # the OR line: wrong on AND's rows (0, 1), (1, 0)
+    p.step()  # row (0, 0): right, nothing moves
+    assert (p.w1.value, p.w2.value, p.b.value) == (0.5, 0.5, -0.2) and p.next_row == 1
+    assert "right: nothing moves" in p.step_log.value
+    png = p.figure.image.value
+    p.step_button.click()  # row (0, 1) fired wrongly: w2 and b go down by η
+    assert (p.w1.value, p.w2.value, p.b.value) == (0.5, 0.0, -0.7) and p.next_row == 2
+    assert "error -1" in p.step_log.value and p.figure.image.value != png
+
+
+def test_steps_follow_the_plain_learning_rule():
+    p = gate_playground(0.0, 0.0, 0.0, "NAND", lr=0.25)
+    for _ in range(10):
+        p.step()
+    expected = gate_learning_steps((0.0, 0.0), 0.0, "NAND", 0.25, n_steps=10)
+    np.testing.assert_allclose([p.w1.value, p.w2.value, p.b.value], [*expected[-1].w, expected[-1].b])
+    assert [s.row for s in p.steps] == [s.row for s in expected]
+
+
+def test_stepping_and_stops_once_every_row_is_right():
+    p = gate_playground(0.0, 0.0, 0.0, "AND", lr=0.25)
+    for _ in range(40):
+        p.step()
+    assert p.report.n_correct == 4 and "the rule has stopped" in p.step_log.value
+
+
+def test_stepping_xor_comes_back_to_an_earlier_state_and_says_so():
+    p = gate_playground(gate="XOR")  # the lecture's AND weights, η = 0.5
+    states = [p.settings]
+    for _ in range(21):
+        p.step()
+        states.append(p.settings)
+    assert "loops every 4 steps" in p.step_log.value and "after step 17" in p.step_log.value
+    assert states[21] == states[17] and p.next_row == 1  # same weights, same next row: a cycle
+    assert p.report.n_correct < 4
+
+
+def test_moving_a_control_starts_the_steps_again_from_row_0_but_the_readout_does_not():
+    p = gate_playground(gate="XOR")
+    p.step()
+    p.step()
+    p.form.value = "threshold"
+    assert len(p.steps) == 2 and p.next_row == 2
+    p.w1.value = 0.25
+    assert p.steps == [] and p.next_row == 0 and p.step_log.value == ""
+
+
+def test_a_slider_echoing_a_stepped_value_off_by_a_rounding_does_not_restart_the_steps():
+    p = gate_playground(gate="XOR")
+    for _ in range(3):
+        p.step()
+    p.b.value = p.b.value + 1e-12  # what the browser's slider sends back after snapping to its grid
+    assert len(p.steps) == 3 and p.next_row == 3
+
+
+def test_a_step_that_would_leave_the_slider_range_is_refused_and_said():
+    p = gate_playground(0.0, 1.0, -1.0, "OR", lr=0.5)
+    p.step()  # row (0, 0): z = -1, silent, right
+    before = p.settings
+    p.step()  # row (0, 1): z = 0, silent but should fire: w2 would be 1.5, outside [-1, 1]
+    assert p.settings == before and p.next_row == 1 and len(p.steps) == 1
+    assert "not applied" in p.step_log.value and "+1.50" in p.step_log.value
+
+
+def test_the_threshold_readout_shows_w_dot_x_against_theta_with_the_same_outputs():
+    p = gate_playground(0.5, 0.5, -0.7, "AND", form="threshold")
+    assert "θ = +0.70" in p.table.value and "+1.00" in p.table.value  # w·x = 1.0 for row (1, 1)
+    assert "θ = −b = +0.70" in p.status.value and p.report.n_correct == 4
+    p.form.value = "bias"
+    assert "z = w·x + b" in p.table.value and "+0.30" in p.table.value
+
+
+def test_the_picture_draws_w_as_the_normal_of_the_line_towards_output_1():
+    p = gate_playground(0.5, 0.5, -0.7, "AND")
+    (x0, y0), = p.picture.normal.get_offsets()
+    u, v = p.picture.normal.U[0], p.picture.normal.V[0]
+    xs, ys = p.picture.line.get_data()
+    assert 0.5 * x0 + 0.5 * y0 - 0.7 == pytest.approx(0)  # the arrow starts on the line
+    assert u * (xs[1] - xs[0]) + v * (ys[1] - ys[0]) == pytest.approx(0)  # at right angles to it
+    assert 0.5 * (x0 + u) + 0.5 * (y0 + v) - 0.7 > 0  # and its tip is on the side that outputs 1
+    p.set_settings(w1=-0.5, w2=0.0, b=-0.2)  # the line x1 = -0.4: only a thin strip outputs 1
+    assert p.picture.normal.get_visible() and -0.35 <= p.picture.normal.U[0] < 0 and p.picture.normal.V[0] == 0
+    p.set_settings(w1=0.0, w2=0.0)  # no line at all: no arrow
+    assert not p.picture.normal.get_visible()
+
+
+def test_the_panel_has_a_legend_labelled_controls_and_a_textbook_values_button():
+    p = gate_playground()
+    texts = [child.value for child in p.panel.children if hasattr(child, "value")]
+    assert GATE_LEGEND in texts and "blue 0, orange 1" in GATE_LEGEND
+    assert [p.w1.description, p.w2.description, p.b.description, p.lr.description] == \
+        ["w₁", "w₂", "b (bias)", "η (rate)"]
+    buttons = [c.description for c in p.panel.children[0].children[1].children[6].children]
+    assert buttons == ["Step", "lecture weights", "textbook values"]
+
+
+@pytest.mark.parametrize(("kwargs", "error", "words"), [
+    ({"w1": 1.5}, ValueError, "w1 must be between -1.0 and 1.0 (the slider's range), got 1.5"),
+    ({"b": "0.1"}, TypeError, "b must be a real number"),
+    ({"w2": float("nan")}, ValueError, "w2 must be finite"),
+    ({"gate": "XNOR"}, ValueError, "gate must be one of"),
+    ({"lr": 0.3}, ValueError, "lr must be one of (0.05, 0.1, 0.25, 0.5), got 0.3"),
+    ({"form": "theta"}, ValueError, "form must be 'bias' or 'threshold'"),
+])
+def test_bad_arguments_to_the_playground_get_a_clear_error(kwargs, error, words):
+    with pytest.raises(error) as info:
+        gate_playground(**kwargs)
+    assert words in str(info.value)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from helpers.checks.answers import n_numbers, one_number, report
 from helpers.datasets import GATE_NAMES, truth_table
-from helpers.gates import evaluate_gate
+from helpers.gates import evaluate_gate, learning_step
 
 
 def check_gate_weights(gate: str, w1, w2, b) -> bool:
@@ -43,3 +45,60 @@ def check_predictions(w, b, answers) -> bool:
     return report(not wrong, "you can run a perceptron in your head.",
                   f"{4 - len(wrong)}/4 right; compute z = w1·x1 + w2·x2 + b for row(s) {', '.join(wrong)} "
                   "and remember: the output is 1 only when z > 0.")
+
+
+def _call_step(step, w, b, x, y, lr):
+    """``step``'s new ``(w, b)`` as a (2,) array and a float, or a hint (str) saying what went wrong."""
+    try:
+        out = step(np.array(w, dtype=float), float(b), np.array(x, dtype=float), int(y), float(lr))
+    except Exception as err:  # noqa: BLE001 - a check reports the learner's error, it never raises
+        return f"your function raised {type(err).__name__}: {err}"
+    if not isinstance(out, tuple) or len(out) != 2:
+        return f"your function must return the pair (w, b), got {out!r}"
+    try:
+        new_w = np.asarray(out[0], dtype=float).reshape(2)
+    except (TypeError, ValueError):
+        return f"the w it returns must be 2 numbers, got {out[0]!r}"
+    new_b = one_number(out[1])
+    return f"the b it returns must be one number, got {out[1]!r}" if new_b is None else (new_w, new_b)
+
+
+def check_learning_step(step) -> bool:
+    """Exercise (notebook 01): ``step(w, b, x, y, lr)`` returns the new ``(w, b)`` of the perceptron learning rule.
+
+    It is tried on every row of AND, OR and NAND from two starting points, then used to train AND and OR.
+    """
+    if not callable(step):
+        return report(False, "", "pass your function itself, without calling it: check_learning_step(my_step).")
+    for gate in ("AND", "OR", "NAND"):
+        X, y = truth_table(gate)
+        for w, b in (((0.3, -0.2), 0.1), ((-0.4, 0.6), -0.3)):
+            for x_i, y_i in zip(X, y, strict=True):
+                got = _call_step(step, w, b, x_i, y_i, 0.5)
+                if isinstance(got, str):
+                    return report(False, "", got + ".")
+                want_w, want_b, y_hat = learning_step(w, b, x_i, int(y_i), 0.5)
+                if np.allclose(got[0], want_w) and np.isclose(got[1], want_b):
+                    continue
+                case = f"With w = {w}, b = {b}, x = {tuple(int(v) for v in x_i)}, target {y_i} (output {y_hat})"
+                moved = np.append(got[0] - w, got[1] - b)
+                should = np.append(want_w - w, want_b - b)
+                if y_hat == y_i:
+                    hint = "the answer was right, so nothing should move."
+                elif np.allclose(moved, -should):
+                    hint = "your update moves the wrong way. The neuron answered wrong: should z go up or down?"
+                elif got[1] == b:
+                    hint = "your b never changes. The bias learns too: treat it as a weight whose input is always 1."
+                else:
+                    hint = f"expected w = ({want_w[0]:.3g}, {want_w[1]:.3g}), b = {want_b:.3g}."
+                return report(False, "", f"{case}: you return w = ({got[0][0]:.3g}, {got[0][1]:.3g}), "
+                              f"b = {got[1]:.3g}; " + hint)
+    for gate in ("AND", "OR"):
+        X, y = truth_table(gate)
+        w, b = np.zeros(2), 0.0
+        for _ in range(20):
+            for x_i, y_i in zip(X, y, strict=True):
+                w, b = _call_step(step, w, b, x_i, y_i, 0.5)
+        if evaluate_gate(w, b, gate).n_correct != 4:
+            return report(False, "", f"one step at a time looks right, but 20 epochs do not learn {gate}.")
+    return report(True, "your step is the perceptron learning rule: it trains AND and OR to 4/4.", "")
