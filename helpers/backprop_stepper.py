@@ -136,6 +136,7 @@ class BackpropStepper(Panel):
         self.back_button = widgets.Button(description="back", icon="chevron-left", layout=widgets.Layout(width="80px"))
         self.next_button = widgets.Button(description="next", icon="chevron-right", layout=widgets.Layout(width="80px"))
         self.take_button = widgets.Button(description="keep new weights", icon="check",
+                                          layout=widgets.Layout(width="170px"),
                                           tooltip="Put the updated weights into the boxes and start again at step 0")
         self.formula = widgets.HTML(layout=widgets.Layout(width="840px"))
         self.legend = widgets.HTML(f"<small>{LEGEND}</small>")
@@ -262,6 +263,7 @@ class BackpropStepper(Panel):
             key = "L" if done else cur.key
             x, y, _ = self.positions[key]
             self.ring.center = (x + 0.5 if key.startswith("db") else x, y)  # ∂b labels start at x
+            self.ring.set_radius(0.62 if key == "L" else 0.3)
         params_now = [(t.get_text(), t.get_color()) for t in self.param_texts.values()]
         self.figure.redraw(full=params_now != params_before)
         self.back_button.disabled, self.next_button.disabled = k == 0, k == self.step.max

@@ -21,9 +21,9 @@ MAX_STEPS = 200  # the loss panel's x range
 LR_RANGE = (1e-3, 1.0)  # the learning-rate slider's range
 START_RANGE = ((-2.0, 5.0), (-2.0, 4.0))  # the start-point sliders' ranges
 MINI_BATCH = 5  # the mini-batch size offered beside the full batch and one sample
-PATH, FULL = "#D55E00", "#999999"
+PATH, FULL = "#D55E00", "#555555"
 LEGEND = ("<span style='color:#D55E00'>■</span> your path (loss on the right) · "
-          "<span style='color:#999999'>■</span> full batch, same number of updates (mini-batches only) · "
+          "<span style='color:#555555'>- -</span> full batch, same number of updates (mini-batches only) · "
           "<span style='color:#009E73'>★</span> the minimum · ● where you are now")
 
 
@@ -54,8 +54,8 @@ class DescentExplorer(Panel):
                                          step=0.05, description="learning rate η", readout_format=".3f",
                                          continuous_update=False, layout=slider_layout, style=style)
         self.batch = widgets.ToggleButtons(
-            options=[("full batch", "full"), (f"mini-batch B={MINI_BATCH}", "mini"), ("one sample B=1", "one")],
-            value=batch, description="batch size B", style={"description_width": "100px", "button_width": "118px"},
+            options=[("full batch B=N", "full"), (f"mini-batch B={MINI_BATCH}", "mini"), ("one sample B=1", "one")],
+            value=batch, description="batch size B", style={"description_width": "100px", "button_width": "150px"},
             tooltips=["every sample in every update", f"{MINI_BATCH} random samples per update",
                       "one random sample per update (SGD)"])
         self.w1 = widgets.FloatSlider(value=start[0], min=START_RANGE[0][0], max=START_RANGE[0][1], step=0.1,
@@ -72,13 +72,14 @@ class DescentExplorer(Panel):
 
         fig = Figure(figsize=(8.6, 3.7), dpi=100, layout="constrained")
         self.ax_map, self.ax_loss = fig.subplots(1, 2, width_ratios=[1.1, 1])
-        (self.full_line,) = self.ax_map.plot([], [], "-", color=FULL, lw=1.5, zorder=3.5)
+        (self.full_line,) = self.ax_map.plot([], [], "--", color=FULL, lw=1.6, zorder=4.5)  # on top: often close
         (self.path_line,) = self.ax_map.plot([], [], "-o", color=PATH, ms=3, lw=1.2, zorder=4)
         (self.head,) = self.ax_map.plot([], [], "o", color="black", ms=7, zorder=5)
         (self.loss_line,) = self.ax_loss.plot([], [], "-", color=PATH, lw=1.5)
+        (self.full_loss_line,) = self.ax_loss.plot([], [], "--", color=FULL, lw=1.4)
         self.ax_loss.set(yscale="log", ylim=(1e-10, 1e4), xlim=(0, MAX_STEPS), xlabel="update t",
                          ylabel="E(w) - E(w*)", title="gap to the minimum")
-        self.figure = LiveFigure(fig, [self.full_line, self.path_line, self.head, self.loss_line])
+        self.figure = LiveFigure(fig, [self.full_line, self.path_line, self.head, self.loss_line, self.full_loss_line])
 
         self._register_controls({"surface": self.surface_menu, "lr": self.lr, "batch": self.batch,
                                  "w1": self.w1, "w2": self.w2})
@@ -169,12 +170,16 @@ class DescentExplorer(Panel):
         p = self.path
         self.path_line.set_data(p[:, 0], p[:, 1])
         self.head.set_data(p[-1:, 0], p[-1:, 1])
+        best = self.surface.loss_at(self.surface.minimum)
         if self.batch_size is None or len(p) < 2:
             self.full_line.set_data([], [])
+            self.full_loss_line.set_data([], [])
         else:
             ref = gradient_descent(self.surface.gradient, p[0], self.lr.value, len(p) - 1)
             self.full_line.set_data(ref[:, 0], ref[:, 1])
-        best = self.surface.loss_at(self.surface.minimum)
+            with np.errstate(over="ignore", invalid="ignore"):
+                ref_gaps = np.array([self.surface.loss_at(q) - best for q in ref])
+            self.full_loss_line.set_data(np.arange(len(ref)), np.clip(np.nan_to_num(ref_gaps, nan=1e12), 1e-12, 1e12))
         with np.errstate(over="ignore", invalid="ignore"):
             gaps = np.array([self.surface.loss_at(q) - best if np.all(np.isfinite(q)) else np.inf for q in p])
         self.loss_line.set_data(np.arange(len(p)), np.clip(gaps, 1e-12, 1e12))

@@ -145,7 +145,7 @@ class FittingExplorer(Panel):
                                        continuous_update=True, layout=widgets.Layout(width="290px"), style=style)
         self.activation = widgets.ToggleButtons(options=[("ReLU", "relu"), ("sigmoid", "sigmoid")], value=activation,
                                                 description="activation f", style={"description_width": "80px",
-                                                                                   "button_width": "70px"})
+                                                                                   "button_width": "80px"})
         self.depth = widgets.ToggleButtons(options=list(DEPTHS), value=depth, description="hidden layers",
                                            style={"description_width": "90px", "button_width": "36px"})
         self.lr = widgets.Dropdown(options=list(LRS), value=lr, description="learning rate η",
@@ -176,8 +176,8 @@ class FittingExplorer(Panel):
             self._observe(control, lambda _: self.update())
         self.panel = widgets.VBox([
             widgets.HBox([self.train_size, self.hidden, self.epoch]),
-            widgets.HBox([self.activation, self.depth, self.lr]),
-            self.figure.image, self.legend, widgets.HBox([self.status, self.defaults_button()]),
+            widgets.HBox([self.activation, self.depth, self.lr, self.defaults_button()]),
+            self.figure.image, self.legend, self.status,
         ])
         self.update()
 

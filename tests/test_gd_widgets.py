@@ -111,7 +111,9 @@ def test_descent_explorer_one_sample_path_is_noisy_and_the_full_batch_path_is_dr
     d.run_button.click()
     assert d.verdict == "noisy" and d.batch_size == 1 and "B = 1 of N = 20" in d.status.value
     assert uphill_fraction(d.surface, d.path) > 0.2 and uphill_fraction(d.surface, full) == 0
-    assert np.allclose(np.column_stack(d.full_line.get_data()), full)  # grey: the full-batch path, same length
+    assert np.allclose(np.column_stack(d.full_line.get_data()), full)  # dashed: the full-batch path, same length
+    best = d.surface.loss_at(d.surface.minimum)
+    assert np.allclose(d.full_loss_line.get_ydata(), [d.surface.loss_at(q) - best for q in full])
 
 
 def test_descent_explorer_mini_batch_runs_continue_the_same_noise():
