@@ -192,7 +192,7 @@ class DescentExplorer(Panel):
         self.figure.redraw(full=full)
         colours = {"converged": "#009E73", "oscillating": "#E69F00", "diverged": "#D55E00",
                    "crawling": "#0072B2", "local minimum": "#CC79A7", "noisy": "#E69F00", "start": "black"}
-        extra = ""
+        verdict, extra = self.verdict, ""
         if self.surface.hessian is not None:
             extra = f"<br>largest stable η = 2/λ<sub>max</sub> = {self.surface.largest_stable_lr():.3f}"
         if self.batch_size is not None:
@@ -200,5 +200,4 @@ class DescentExplorer(Panel):
             extra += (f"<br>B = {self.batch_size} of N = {n} samples: {-(-n // self.batch_size)} updates per "
                       f"epoch, each following its batch's slope")
         self.status.value = (f"update {len(p) - 1}: w = ({p[-1, 0]:.3g}, {p[-1, 1]:.3g}), "
-                             f"E - E* = {gaps[-1]:.3g}<br><b style='color:{colours[self.verdict]}'>"
-                             f"{self.verdict}</b>{extra}")
+                             f"E - E* = {gaps[-1]:.3g}<br><b style='color:{colours[verdict]}'>{verdict}</b>{extra}")
