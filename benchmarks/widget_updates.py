@@ -304,10 +304,56 @@ def bench_fitting_epoch(n: int = 50) -> float:
     return median_ms(move, [1 + (37 * k) % 300 for k in range(n)])
 
 
+def bench_descent_batch(n: int = 30) -> float:
+    """The batch-size buttons: restart, then one mini-batch step (the grey full-batch path redrawn too)."""
+    from helpers.descent_explorer import DescentExplorer
+
+    explorer = DescentExplorer(lr=0.05)
+
+    def switch(value):
+        explorer.batch.value = value
+        explorer.step_button.click()
+
+    return median_ms(switch, [("one", "mini", "full")[k % 3] for k in range(n)])
+
+
+def bench_backprop_box(n: int = 40) -> float:
+    """Typing a new weight into a box: the whole hand pass and the update recomputed, every number redrawn."""
+    from helpers.backprop_stepper import BackpropStepper
+
+    stepper = BackpropStepper()
+    stepper.step.value = stepper.step.max  # the update step shows the most numbers
+
+    def move(v):
+        stepper.boxes["W1_11"].value = v
+
+    return median_ms(move, np.round(np.linspace(-1, 1, n), 2).tolist())
+
+
+def bench_fitting_model_switch(n: int = 20) -> float:
+    """Switching activation and depth between models already trained (the first visit of a model trains it:
+    about 0.5-2 s for 300 epochs here, a one-off that the panel then keeps)."""
+    from helpers.fitting_explorer import FittingExplorer
+
+    explorer = FittingExplorer(hidden=8, epochs=300)
+    models = [("relu", 1), ("sigmoid", 1), ("relu", 2), ("sigmoid", 2)]
+    for activation, depth in models:  # train each once
+        explorer.set_settings(activation=activation, depth=depth)
+
+    def switch(k):
+        activation, depth = models[k % len(models)]
+        explorer.set_settings(activation=activation, depth=depth)
+
+    return median_ms(switch, range(n))
+
+
 BENCHMARKS.update({
     "05 descent explorer (step button)": (bench_descent_step, 60.0),
+    "05 descent explorer (batch-size buttons)": (bench_descent_batch, 60.0),
     "05 backprop stepper (step slider)": (bench_backprop_stepper, 60.0),
+    "05 backprop stepper (weight box)": (bench_backprop_box, 60.0),
     "05 fitting explorer (epoch slider)": (bench_fitting_epoch, 40.0),
+    "05 fitting explorer (activation/depth, trained)": (bench_fitting_model_switch, 40.0),
 })
 
 

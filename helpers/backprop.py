@@ -8,7 +8,9 @@ three layers (k = 1 input, 2 hidden, 3 output) with two sigmoid nodes each:
 - ``w_ij^(k)``: the weight from node i of layer k to node j of layer k + 1 (so ``W^(k)`` has the layout
   of ``Affine``'s ``W``: rows are inputs, columns are outputs);
 - ``e_j^(k) = dL/dv_j^(k)``: the error signal of node j of layer k;
-- the loss ``L = 1/2 sum_j (x_j^(3) - y_j)^2`` (the mean of the two squared errors: ``MSELoss`` on one sample).
+- the loss ``L = 1/2 sum_j (x_j^(3) - y_j)^2``: the ½ makes ``dL/dx_j^(3) = x_j^(3) - y_j`` (it cancels the 2 of
+  the square's derivative). With two outputs it equals the mean of the two squared errors, ``MSELoss`` on one
+  sample; with three or more it does not.
 
 Then, by the chain rule,
 ``e_j^(3) = (x_j^(3) - y_j) x_j^(3) (1 - x_j^(3))``,
@@ -25,7 +27,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.layers import Affine, Sequential, Sigmoid
-from helpers.validation import as_finite_float, as_float_array, check_shape, require_methods
+from helpers.validation import (
+    as_array_dict,
+    as_finite_float,
+    as_float_array,
+    as_positive_float,
+    check_shape,
+    require_methods,
+)
 
 
 def split_error(error: float, weights) -> np.ndarray:
@@ -90,6 +99,38 @@ def example_222() -> dict[str, np.ndarray]:
     }
 
 
+def _check_222(x, y, W1, b1, W2, b2) -> tuple[np.ndarray, ...]:
+    """The six arrays of the 2-2-2 network as float64, or a ``TypeError``/``ValueError`` naming the bad one."""
+    shapes = {"x": (2,), "y": (2,), "W1": (2, 2), "b1": (2,), "W2": (2, 2), "b2": (2,)}
+    arrays = []
+    for (name, shape), value in zip(shapes.items(), (x, y, W1, b1, W2, b2), strict=True):
+        arr = as_float_array(value, name, ndim=len(shape))
+        if arr.shape != shape:
+            raise ValueError(f"{name} must have shape {shape} for the 2-2-2 network, got {arr.shape}")
+        arrays.append(arr)
+    return tuple(arrays)
+
+
+def loss_222(x, y, W1, b1, W2, b2) -> float:
+    """The loss ``L = 1/2 sum_j (x_j^(3) - y_j)^2`` of the 2-2-2 sigmoid network (shapes as in
+    :func:`hand_backprop_222`), computed with arrays: the check on the "apply the update" step."""
+    x, y, W1, b1, W2, b2 = _check_222(x, y, W1, b1, W2, b2)
+    hidden = 1.0 / (1.0 + np.exp(-(x @ W1 + b1)))
+    out = 1.0 / (1.0 + np.exp(-(hidden @ W2 + b2)))
+    return float(0.5 * np.sum((out - y) ** 2))
+
+
+def gradient_step(params: dict, grads: dict, lr: float) -> dict[str, np.ndarray]:
+    """One gradient-descent step on every parameter, ``p - lr * dL/dp``: new arrays, ``params`` unchanged.
+
+    ``params`` and ``grads`` map the same names (e.g. ``"W1"``) to arrays of the same shape; ``lr`` > 0.
+    """
+    lr = as_positive_float(lr, "lr")
+    params = as_array_dict(params, "params")
+    grads = as_array_dict(grads, "grads", like=params)
+    return {name: value - lr * grads[name] for name, value in params.items()}
+
+
 def hand_backprop_222(x, y, W1, b1, W2, b2) -> tuple[list[Step], dict[str, np.ndarray]]:
     """Forward and backward pass of the 2-2-2 sigmoid network, one scalar at a time, as on paper.
 
@@ -100,15 +141,7 @@ def hand_backprop_222(x, y, W1, b1, W2, b2) -> tuple[list[Step], dict[str, np.nd
         ``(steps, grads)``: every intermediate number in the order it is computed (a list of :class:`Step`),
         and the gradients ``{"W1", "b1", "W2", "b2"}`` of ``L = 1/2 sum (x^(3) - y)^2`` as arrays.
     """
-    x = as_float_array(x, "x", ndim=1)
-    y = as_float_array(y, "y", ndim=1)
-    W1, W2 = as_float_array(W1, "W1", ndim=2), as_float_array(W2, "W2", ndim=2)
-    b1, b2 = as_float_array(b1, "b1", ndim=1), as_float_array(b2, "b2", ndim=1)
-    for name, arr, shape in (("x", x, (2,)), ("y", y, (2,)), ("W1", W1, (2, 2)), ("W2", W2, (2, 2)),
-                             ("b1", b1, (2,)), ("b2", b2, (2,))):
-        if arr.shape != shape:
-            raise ValueError(f"{name} must have shape {shape} for the 2-2-2 network, got {arr.shape}")
-
+    x, y, W1, b1, W2, b2 = _check_222(x, y, W1, b1, W2, b2)
     steps: list[Step] = []
 
     def record(key, symbol, formula, value, phase):

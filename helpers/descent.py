@@ -22,6 +22,7 @@ import numpy as np
 from helpers.validation import (
     as_callable,
     as_float_array,
+    as_int,
     as_labels,
     as_positive_float,
     as_positive_int,
@@ -88,6 +89,7 @@ class LossSurface:
         limits: ``((w1_lo, w1_hi), (w2_lo, w2_hi))`` for pictures.
         labels: axis names, e.g. ``("w", "b")``.
         hessian: the constant Hessian (2, 2) of a quadratic surface, else ``None``.
+        data: ``(x, y)``, each (N,), for a loss that is a mean over samples (mini-batches can be drawn), else ``None``.
     """
 
     name: str
@@ -97,6 +99,7 @@ class LossSurface:
     limits: tuple
     labels: tuple = ("$w_1$", "$w_2$")
     hessian: np.ndarray | None = None
+    data: tuple | None = None
 
     def loss_at(self, point) -> float:
         """The loss at one point of shape (2,)."""
@@ -142,7 +145,7 @@ def regression_surface(x=None, y=None) -> LossSurface:
     hessian = 2 * np.array([[np.mean(x**2), np.mean(x)], [np.mean(x), 1.0]])
     minimum = np.linalg.solve(hessian, -gradient(np.zeros(2)))  # the least-squares line
     return LossSurface("line fit (MSE)", loss, gradient, minimum, ((-1.0, 5.0), (-2.0, 4.0)), ("$w$", "$b$"),
-                       hessian)
+                       hessian, (x, y))
 
 
 def two_minima_surface() -> LossSurface:
@@ -240,27 +243,68 @@ def describe_run(surface: LossSurface, path: np.ndarray, *, tol: float = 1e-3) -
     return "local minimum" if end < tol * max(start, 1e-12) else "crawling"
 
 
-def minibatch_path(x, y, w0, lr: float, batch_size: int, epochs: int, seed: int | None = 0) -> np.ndarray:
-    """Mini-batch gradient descent on the line fit ``y_hat = w x + b``: one update per batch of ``batch_size``.
+def minibatch_updates(x, y, w0, lr: float, batch_size: int, updates: int, *, start: int = 0,
+                      seed: int = 0, escape: float = 1e6) -> np.ndarray:
+    """Mini-batch gradient descent on the line fit ``y_hat = w x + b``, one update per batch of ``batch_size``.
 
-    Each update uses the gradient of the squared error on that batch only, a noisy estimate of the full
-    gradient. ``batch_size = len(x)`` is (full-)batch gradient descent, ``batch_size = 1`` is stochastic
-    gradient descent (SGD). Returns every point visited, shape (updates + 1, 2).
+    Each update uses the gradient of the mean squared error on its batch only, a noisy estimate of the full
+    gradient. Update ``t`` (counted from 0 over the whole run) uses batch ``t mod ceil(N / B)`` of epoch
+    ``t // ceil(N / B)``, whose sample order is a permutation drawn from ``(seed, epoch)``; so a run continued
+    with ``start = updates taken so far`` takes exactly the steps one longer call would.
+
+    Args:
+        x, y: the data, shapes (N,) and (N,).
+        w0: where this stretch starts, ``(w, b)``, shape (2,).
+        lr: the learning rate η, > 0; batch_size: B, 1 <= B; updates: how many updates to take.
+        start: how many updates the run has taken before ``w0``; escape: stop once ``|w|`` exceeds it.
+
+    Returns:
+        the points visited, shape (k + 1, 2) with ``k <= updates``: row 0 is ``w0``.
     """
     x, y = _xy(x, y)
-    batch_size, epochs = as_positive_int(batch_size, "batch_size"), as_positive_int(epochs, "epochs")
-    lr = as_positive_float(lr, "lr")
-    rng = as_rng(seed, "seed")
+    batch_size, updates = as_positive_int(batch_size, "batch_size"), as_positive_int(updates, "updates")
+    lr, escape = as_positive_float(lr, "lr"), as_positive_float(escape, "escape")
+    start, seed = as_int(start, "start", low=0), as_int(seed, "seed", low=0)
+    per_epoch = -(-len(x) // batch_size)
     w = _point(w0, "w0").copy()
-    path = [w.copy()]
-    for _ in range(epochs):
-        order = rng.permutation(len(x))
-        for start in range(0, len(x), batch_size):
-            idx = order[start:start + batch_size]
-            r = w[0] * x[idx] + w[1] - y[idx]
-            w = w - lr * np.array([2 * np.mean(r * x[idx]), 2 * np.mean(r)])
-            path.append(w.copy())
+    path, orders = [w.copy()], {}
+    for t in range(start, start + updates):
+        epoch, batch = divmod(t, per_epoch)
+        if epoch not in orders:
+            orders[epoch] = np.random.default_rng([seed, epoch]).permutation(len(x))
+        idx = orders[epoch][batch * batch_size:(batch + 1) * batch_size]
+        r = w[0] * x[idx] + w[1] - y[idx]
+        w = w - lr * np.array([2 * np.mean(r * x[idx]), 2 * np.mean(r)])
+        path.append(w.copy())
+        if not np.all(np.isfinite(w)) or np.abs(w).max() > escape:
+            break
     return np.array(path)
+
+
+def minibatch_path(x, y, w0, lr: float, batch_size: int, epochs: int, seed: int = 0) -> np.ndarray:
+    """``epochs`` passes of :func:`minibatch_updates` over the data: ``ceil(N / B)`` updates per epoch.
+
+    ``batch_size = len(x)`` is (full-)batch gradient descent, ``batch_size = 1`` is stochastic gradient
+    descent (SGD). Returns every point visited, shape (updates + 1, 2).
+    """
+    batch_size, epochs = as_positive_int(batch_size, "batch_size"), as_positive_int(epochs, "epochs")
+    per_epoch = -(-len(as_float_array(x, "x", ndim=1)) // batch_size)
+    return minibatch_updates(x, y, w0, lr, batch_size, epochs * per_epoch, seed=seed)
+
+
+def uphill_fraction(surface: LossSurface, path) -> float:
+    """The fraction of a path's steps after which the (full) loss of ``surface`` is higher than before.
+
+    Full-batch descent with a stable learning rate never goes uphill; a mini-batch step can, because it
+    follows the slope of its batch, not of all the data. ``path``: shape (k + 1, 2) with k >= 1.
+    """
+    if not isinstance(surface, LossSurface):
+        raise TypeError(f"surface must be a LossSurface (from helpers.descent), got {type(surface).__name__}")
+    path = check_shape(as_float_array(path, "path", ndim=2), "path", (None, 2), "(one (w, b) point per row)")
+    if len(path) < 2:
+        raise ValueError(f"path must hold at least two points, got {len(path)}")
+    losses = np.array([surface.loss_at(p) for p in path])
+    return float(np.mean(np.diff(losses) > 0))
 
 
 def split_lr_regimes(surface: LossSurface) -> dict[str, float]:

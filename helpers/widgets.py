@@ -176,8 +176,11 @@ def _check_control_value(control, name: str, value) -> None:
         if isinstance(value, bool) or not isinstance(value, kinds):
             expected = "a whole number" if integral else "a number"
             raise TypeError(f"{name} must be {expected}, got {type(value).__name__} {value!r}")
-        if not control.min <= value <= control.max:
-            raise ValueError(f"{name} must be between {control.min} and {control.max}, got {value}")
+        low, high = control.min, control.max
+        if isinstance(control, widgets.FloatLogSlider):  # its min and max are exponents of its base
+            low, high = control.base**low, control.base**high
+        if not low <= value <= high:
+            raise ValueError(f"{name} must be between {low} and {high}, got {value}")
 
 
 #: The playground's learning rates η, and the weight range of its sliders.

@@ -6,8 +6,10 @@ import pytest
 
 from helpers.backprop import (
     example_222,
+    gradient_step,
     hand_backprop_222,
     layer_gradient_norms,
+    loss_222,
     network_222,
     split_error,
 )
@@ -96,3 +98,38 @@ def test_sigmoid_gradients_vanish_toward_the_input_relu_ones_do_not():
     assert sig.shape == relu.shape == (10,)
     assert sig[0] / sig[-1] < 1e-4  # ten sigmoid layers: the first layer's gradient is 10,000x smaller
     assert relu[0] / relu[-1] > 0.3  # ReLU keeps it within a factor of a few
+
+
+def test_loss_222_is_the_hand_loss_and_its_gradient_is_the_hand_gradient():
+    rng = np.random.default_rng(3)
+    for ex in [example_222()] + [{"x": rng.normal(size=2), "y": rng.uniform(0, 1, 2), "W1": rng.normal(size=(2, 2)),
+                                  "b1": rng.normal(size=2), "W2": rng.normal(size=(2, 2)), "b2": rng.normal(size=2)}
+                                 for _ in range(3)]:
+        steps, grads = hand_backprop_222(**ex)
+        assert loss_222(**ex) == pytest.approx(next(s.value for s in steps if s.key == "L"), abs=1e-12)
+        params = {k: np.array(v, dtype=float) for k, v in ex.items()}
+        for name in grads:
+            numeric = numerical_gradient(lambda _, p=params: loss_222(**p), params[name])
+            assert rel_error(grads[name], numeric) < TOL
+
+
+def test_one_gradient_step_lowers_the_loss_and_leaves_the_inputs_alone():
+    ex = example_222()
+    _, grads = hand_backprop_222(**ex)
+    params = {k: ex[k].copy() for k in grads}
+    new = gradient_step(params, grads, 1.0)
+    assert all(np.array_equal(params[k], ex[k]) for k in grads)  # nothing changed in place
+    assert np.allclose(new["b2"], ex["b2"] - grads["b2"])
+    after = loss_222(ex["x"], ex["y"], **new)
+    assert after == pytest.approx(0.180101, abs=1e-6) and after < loss_222(**ex)
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: gradient_step({"W": np.ones(2)}, {"W": np.ones(2)}, 0.0), ValueError, "lr must be positive"),
+    (lambda: gradient_step({"W": np.ones(2)}, {"b": np.ones(2)}, 0.1), ValueError, "grads must have the keys of params"),
+    (lambda: gradient_step({"W": np.ones(2)}, {"W": np.ones(3)}, 0.1), ValueError, "like params"),
+    (lambda: loss_222(**{**example_222(), "b2": np.ones(3)}), ValueError, r"b2 must have shape \(2,\)"),
+])
+def test_update_bad_input_is_explained(call, error, words):
+    with pytest.raises(error, match=words):
+        call()

@@ -2,7 +2,13 @@
 
 import numpy as np
 
-from helpers.checks import check_gd_step, check_largest_stable_lr, check_output_error_signal, check_softmax_gradient
+from helpers.checks import (
+    check_gd_step,
+    check_hidden_error_signals,
+    check_largest_stable_lr,
+    check_output_error_signal,
+    check_softmax_gradient,
+)
 
 
 def test_solutions_pass(capsys):
@@ -33,3 +39,28 @@ def test_wrong_types_never_raise(capsys):
     assert not check_softmax_gradient("abc")
     assert not check_largest_stable_lr(None)
     assert capsys.readouterr().out.count("❌") == 5
+
+
+def test_debug_exercise_hidden_error_signals(capsys):
+    def solution(W2, e3, x2):
+        return (W2 @ e3) * x2 * (1 - x2)
+
+    assert check_hidden_error_signals(solution)
+    assert "W2 @ e3" in capsys.readouterr().out
+    bugs = {  # the notebook's buggy version, each bug alone, and two more slips
+        lambda W2, e3, x2: (W2.T @ e3) * x2: "wrong index",
+        lambda W2, e3, x2: (W2.T @ e3) * x2 * (1 - x2): "wrong index",
+        lambda W2, e3, x2: (W2 @ e3) * x2: "not its slope",
+        lambda W2, e3, x2: W2 @ e3: "sigmoid's slope",
+        lambda W2, e3, x2: 2 * (W2 @ e3) * x2 * (1 - x2): "one at a time",
+    }
+    for buggy, words in bugs.items():
+        assert not check_hidden_error_signals(buggy)
+        assert words in capsys.readouterr().out
+
+
+def test_debug_exercise_check_never_raises(capsys):
+    assert not check_hidden_error_signals(lambda W2, e3, x2: 1 / 0)
+    assert not check_hidden_error_signals(lambda W2, e3, x2: [1.0, 2.0, 3.0])
+    assert not check_hidden_error_signals("W2 @ e3")
+    assert capsys.readouterr().out.count("❌") == 3

@@ -11,11 +11,13 @@ from helpers.descent import (
     gradient_descent,
     line_data,
     minibatch_path,
+    minibatch_updates,
     regression_surface,
     slope_loss,
     split_lr_regimes,
     squared_error,
     two_minima_surface,
+    uphill_fraction,
 )
 from helpers.gradcheck import numerical_gradient, rel_error
 
@@ -120,4 +122,41 @@ def test_losses():
 ])
 def test_bad_input_is_explained(call, error):
     with pytest.raises(error):
+        call()
+
+
+def test_minibatch_updates_continue_a_run_exactly_and_one_epoch_sees_every_sample_once():
+    x, y = line_data()
+    whole = minibatch_updates(x, y, [0.0, 0.0], 0.05, 3, 17)
+    first = minibatch_updates(x, y, [0.0, 0.0], 0.05, 3, 8)
+    rest = minibatch_updates(x, y, first[-1], 0.05, 3, 9, start=8)
+    assert np.allclose(np.vstack([first, rest[1:]]), whole)
+    assert np.allclose(minibatch_path(x, y, [0.0, 0.0], 0.05, 3, epochs=2), minibatch_updates(x, y, [0.0, 0.0],
+                                                                                             0.05, 3, 14))
+    # with lr so small that w barely moves, one epoch of B = 1 sums to one full-batch gradient step
+    s = regression_surface(x, y)
+    tiny = 1e-9
+    sgd = minibatch_updates(x, y, [0.5, 0.5], tiny, 1, len(x))
+    assert np.allclose((sgd[-1] - sgd[0]) / len(x), -tiny * s.gradient(np.array([0.5, 0.5])), rtol=1e-5)
+
+
+def test_full_batch_never_goes_uphill_one_sample_often_does():
+    x, y = line_data()
+    s = regression_surface(x, y)
+    assert uphill_fraction(s, gradient_descent(s.gradient, [-0.5, 3.5], 0.2, 50)) == 0
+    assert 0.2 < uphill_fraction(s, minibatch_path(x, y, [-0.5, 3.5], 0.05, 1, epochs=10)) < 0.8
+    assert uphill_fraction(s, gradient_descent(s.gradient, [-0.5, 3.5], 0.45, 20)) > 0.5  # diverging: uphill
+    with pytest.raises(ValueError, match="at least two points"):
+        uphill_fraction(s, [[0.0, 0.0]])
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: minibatch_updates([1.0, 2.0], [1.0], [0, 0], 0.1, 1, 5), ValueError, "like x"),
+    (lambda: minibatch_updates([1.0, 2.0], [1.0, 2.0], [0, 0], -0.1, 1, 5), ValueError, "lr must be positive"),
+    (lambda: minibatch_updates([1.0, 2.0], [1.0, 2.0], [0, 0], 0.1, 0, 5), ValueError, "batch_size must be at least 1"),
+    (lambda: minibatch_updates([1.0, 2.0], [1.0, 2.0], [0, 0], 0.1, 1, 5, start=-1), ValueError, "start must be"),
+    (lambda: minibatch_updates("x", [1.0, 2.0], [0, 0], 0.1, 1, 5), TypeError, "x must be"),
+])
+def test_minibatch_bad_input_is_explained(call, error, words):
+    with pytest.raises(error, match=words):
         call()

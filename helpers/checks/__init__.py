@@ -18,6 +18,7 @@ from helpers.checks.nb03 import (
 from helpers.checks.nb04 import check_softplus, check_zero_centred
 from helpers.checks.nb05 import (
     check_gd_step,
+    check_hidden_error_signals,
     check_largest_stable_lr,
     check_output_error_signal,
     check_softmax_gradient,

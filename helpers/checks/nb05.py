@@ -59,3 +59,44 @@ def check_largest_stable_lr(lr) -> bool:
                   "w ← w - η·6w = (1 - 6η)·w shrinks while |1 - 6η| < 1, i.e. η < 2/6 = 1/3 "
                   "(at exactly 1/3 it bounces between w and -w forever).",
                   "write one step as w ← w - η·E'(w) = (1 - 6η)·w. For which η is |1 - 6η| < 1?")
+
+
+def check_hidden_error_signals(hidden_error_signals) -> bool:
+    """Exercise (05, debug): ``hidden_error_signals(W2, e3, x2)`` must return the hidden layer's error signals
+    ``e_i^(2) = (sum_j w_ij^(2) e_j^(3)) x_i^(2) (1 - x_i^(2))`` (shape (2,)) for ``W2`` (2, 2) laid out as
+    ``w_ij`` from hidden node i to output j, ``e3`` (2,) and ``x2`` (2,). Tried on the notebook's numbers and
+    on random ones, against the hand calculation."""
+    from helpers.backprop import example_222, hand_backprop_222
+
+    if not callable(hidden_error_signals):
+        return report(False, "", f"pass the function itself (no brackets), got {type(hidden_error_signals).__name__}.")
+    rng = np.random.default_rng(5)
+    cases = [example_222()] + [{"x": rng.uniform(-1, 1, 2), "y": rng.uniform(0, 1, 2),
+                                "W1": rng.normal(size=(2, 2)), "b1": rng.normal(size=2),
+                                "W2": rng.normal(size=(2, 2)), "b2": rng.normal(size=2)} for _ in range(3)]
+    for case in cases:
+        steps, _ = hand_backprop_222(**case)
+        value = {s.key: s.value for s in steps}
+        W2, e3 = case["W2"].copy(), np.array([value["e3_1"], value["e3_2"]])
+        x2, expected = np.array([value["x2_1"], value["x2_2"]]), np.array([value["e2_1"], value["e2_2"]])
+        try:
+            got = np.asarray(hidden_error_signals(W2.copy(), e3.copy(), x2.copy()), dtype=float).reshape(-1)
+        except Exception as err:  # noqa: BLE001 — a check never raises at the learner
+            return report(False, "", f"your function raised {type(err).__name__}: {err}.")
+        if got.shape != (2,):
+            return report(False, "", f"return one error signal per hidden node, 2 numbers; got {got.size}.")
+        if np.allclose(got, expected, atol=1e-10):
+            continue
+        slope = x2 * (1 - x2)
+        if np.allclose(got, (W2.T @ e3) * slope) or np.allclose(got, (W2.T @ e3) * x2):
+            hint = ("the weighted sum runs over the wrong index: hidden node i collects w_ij·e_j over the outputs j, "
+                    "so it needs row i of W2, not column i.")
+        elif np.allclose(got, (W2 @ e3) * x2):
+            hint = "x is the sigmoid's output, not its slope: what is σ'(v) written with x = σ(v)?"
+        elif np.allclose(got, W2 @ e3):
+            hint = "that is ∂L/∂x of the hidden nodes; e is ∂L/∂v: one more factor, the hidden sigmoid's slope."
+        else:
+            hint = "compare each factor with the backward step of §4, one at a time, on the notebook's numbers."
+        return report(False, "", hint)
+    return report(True, "e⁽²⁾ = (W2 @ e3) · x2 · (1 - x2): each hidden node sums its outgoing weights times the "
+                  "error signals they feed, then multiplies by its own sigmoid slope.", "")
