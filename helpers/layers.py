@@ -125,8 +125,21 @@ class ReLU(_Activation):
         return np.where(self.out, dout, 0.0)
 
 
+class Linear(_Activation):
+    """The identity ``out = x`` (the Playground's "linear" activation); ``dx = dout``. Shapes: any, kept.
+
+    A network whose every activation is linear is one affine map, however deep: the trainer shows it.
+    """
+
+    def forward(self, x) -> np.ndarray:
+        return _as_array(x, "x")
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout
+
+
 #: Activation layers by name (the trainer's dropdown and ``mlp`` use these).
-ACTIVATION_LAYERS = {"tanh": Tanh, "sigmoid": Sigmoid, "relu": ReLU}
+ACTIVATION_LAYERS = {"tanh": Tanh, "sigmoid": Sigmoid, "relu": ReLU, "linear": Linear}
 
 
 class Sequential:
@@ -171,7 +184,7 @@ def mlp(sizes, activation: str = "tanh", *, rng=None, output_activation: str | N
 
     Args:
         sizes: units per layer from input to output, e.g. ``[2, 2, 1]`` for the 2-2-1 XOR network.
-        activation: ``"tanh"``, ``"sigmoid"`` or ``"relu"`` after every hidden ``Affine``.
+        activation: ``"tanh"``, ``"sigmoid"``, ``"relu"`` or ``"linear"`` after every hidden ``Affine``.
         rng: a ``np.random.Generator`` or a seed for the starting weights.
         output_activation: optional activation after the last ``Affine`` (e.g. ``"sigmoid"`` for MSELoss).
     """
@@ -226,6 +239,30 @@ class MSELoss:
     def predict(y_hat) -> np.ndarray:
         """0/1 labels, shape (N,) for (N, 1) outputs: 1 where ``y_hat > 0.5``."""
         return (np.asarray(y_hat) > 0.5).astype(int).squeeze(-1)
+
+
+class SquaredErrorLoss:
+    """Half the mean squared error, ``L = mean((y_hat - y)**2) / 2``, for regression (the Playground's loss).
+
+    The ½ cancels the 2 of the derivative: ``dL/dy_hat = (y_hat - y) / N``. Use it on a linear output
+    (``mlp(..., output_activation=None)``); it has no ``predict``, since a regression has no labels to count.
+    Shapes: ``y_hat`` (N, 1), ``y`` (N, 1) or (N,) -> ``L`` a float; ``backward()`` -> (N, 1).
+    """
+
+    def __init__(self):
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.diff = None  # y_hat - y
+
+    def forward(self, y_hat, y) -> float:
+        y_hat = _as_array(y_hat, "y_hat", ndim=2)
+        self.diff = y_hat - _targets_like(y_hat, y)
+        return float(0.5 * np.mean(self.diff**2))
+
+    def backward(self, dout: float = 1.0) -> np.ndarray:
+        if self.diff is None:
+            raise RuntimeError("call forward before backward")
+        return dout * self.diff / self.diff.size
 
 
 class BinaryCrossEntropy:

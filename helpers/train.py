@@ -22,13 +22,17 @@ class Trainer:
         X: inputs, shape (N, D); y: labels, shape (N,).
         batch_size: samples per step; ``None`` is the full batch (one step per epoch).
         seed: seed for shuffling the mini-batches.
+        X_test, y_test: an optional held-out set, shapes (M, D) and (M,), never trained on.
 
     ``history`` holds, per epoch, ``"loss"`` (mean loss over the epoch's batches) and ``"accuracy"``
     (fraction classified right in those same forward passes, as Keras reports it: the scores before
-    each batch's update, so no extra forward pass is needed).
+    each batch's update, so no extra forward pass is needed). A loss without ``predict`` (a regression
+    loss such as ``SquaredErrorLoss``) records no accuracy. With a test set, ``"test_loss"`` holds the
+    loss on it after each epoch's updates.
     """
 
-    def __init__(self, model, loss, optimizer, X, y, *, batch_size: int | None = None, seed: int | None = 0):
+    def __init__(self, model, loss, optimizer, X, y, *, batch_size: int | None = None, seed: int | None = 0,
+                 X_test=None, y_test=None):
         self.model, self.loss, self.optimizer = model, loss, optimizer
         self.X = as_float_array(X, "X", ndim=2)
         self.y = as_float_array(y, "y", ndim=1)
@@ -36,7 +40,16 @@ class Trainer:
             raise ValueError(f"X and y must hold the same number of samples, got {len(self.X)} and {len(self.y)}")
         self.batch_size = len(self.X) if batch_size is None else as_positive_int(batch_size, "batch_size")
         self.rng = np.random.default_rng(seed)
+        self.classifies = hasattr(loss, "predict")
         self.history: dict[str, list[float]] = {"loss": [], "accuracy": []}
+        self.X_test = self.y_test = None
+        if X_test is not None or y_test is not None:
+            self.X_test = as_float_array(X_test, "X_test", ndim=2)
+            self.y_test = as_float_array(y_test, "y_test", ndim=1)
+            if len(self.y_test) != len(self.X_test) or self.X_test.shape[1] != self.X.shape[1]:
+                raise ValueError(f"X_test must have shape (M, {self.X.shape[1]}) and y_test (M,), got "
+                                 f"{self.X_test.shape} and {self.y_test.shape}")
+            self.history["test_loss"] = []
 
     @property
     def epoch(self) -> int:
@@ -56,12 +69,22 @@ class Trainer:
         for X_batch, y_batch in batches:
             scores = self.model.forward(X_batch)
             loss_sum += self.loss.forward(scores, y_batch) * len(y_batch)
-            n_right += int(np.sum(self.loss.predict(scores) == y_batch))
+            if self.classifies:
+                n_right += int(np.sum(self.loss.predict(scores) == y_batch))
             self.model.backward(self.loss.backward())
             self.optimizer.update(self.model.params, self.model.grads)
         self.history["loss"].append(loss_sum / n)
-        self.history["accuracy"].append(n_right / n)
+        if self.classifies:
+            self.history["accuracy"].append(n_right / n)
+        if self.X_test is not None:
+            self.history["test_loss"].append(self.test_loss())
         return self.history["loss"][-1]
+
+    def test_loss(self) -> float:
+        """The loss on the test set with the model as it is now (no gradients kept)."""
+        if self.X_test is None:
+            raise ValueError("this Trainer has no test set: pass X_test and y_test")
+        return self.loss.forward(self.model.forward(self.X_test), self.y_test)
 
     def fit(self, epochs: int) -> dict[str, list[float]]:
         """Train ``epochs`` more epochs; return the (whole) history."""
