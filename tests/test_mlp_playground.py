@@ -198,3 +198,4 @@ def test_close_closes_every_widget_of_the_panel():
     p = mlp_playground()
     p.close()
     assert p.panel.comm is None and p.train_button.comm is None and p.figure.image.comm is None
+    assert p.events.comm is None

@@ -236,5 +236,5 @@ def encode(image: Image.Image, fmt: str = "png") -> bytes:
     if fmt == "png":
         image.quantize(256, method=Image.Quantize.FASTOCTREE).save(buf, format="png")
     else:
-        image.save(buf, format="jpeg", quality=88)
+        image.save(buf, format="jpeg", quality=80)
     return buf.getvalue()

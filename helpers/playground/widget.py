@@ -106,8 +106,15 @@ class MLPPlayground(Panel):
                                          self.defaults_button(), self.player.play])
         right = widgets.VBox([self.figure.image, widgets.HTML(LEGEND, layout=widgets.Layout(width="900px"))])
         self.panel = widgets.HBox([column, right], layout=widgets.Layout(flex_flow="row wrap"))
+        self.panel.add_class("mlp-playground")  # for the browser test and for styling
+        self.figure.image.add_class("mlp-playground-picture")
         self._grid = grid_points(DOMAIN)
         self._build(state)
+
+    def close(self) -> None:
+        """Close every widget of the panel, and its mouse listener."""
+        self.events.close()
+        super().close()
 
     # --- the state -------------------------------------------------------------------------------
 
