@@ -59,8 +59,8 @@ def build_controls(state: PlaygroundState) -> dict[str, widgets.ValueWidget]:
                                        description="activation", **_wide())
     c["lr"] = widgets.SelectionSlider(options=LEARNING_RATES, value=state.lr, description="learning rate η",
                                       **_wide())
-    c["regularization"] = widgets.Dropdown(options=[("none", None), ("L1", "L1"), ("L2", "L2")],
-                                           value=state.regularization, description="regularisation", **_wide())
+    c["regularization"] = widgets.Dropdown(options=["none", "L1", "L2"], value=state.regularization or "none",
+                                           description="regularisation", **_wide())
     c["reg_rate"] = widgets.SelectionSlider(options=REG_RATES, value=state.reg_rate, description="reg. rate λ",
                                             **_wide())
     c["show_test"] = widgets.Checkbox(value=state.show_test, description="show test data", indent=False)
@@ -86,27 +86,38 @@ def state_from_controls(c: dict, seed: int, data_seed: int) -> PlaygroundState:
     return PlaygroundState(
         dataset=c["dataset"].value, noise=c["noise"].value, train_percent=c["train_percent"].value,
         batch_size=c["batch_size"].value, features=features or ("x1",), layers=layers,
-        activation=c["activation"].value, lr=c["lr"].value, regularization=c["regularization"].value,
+        activation=c["activation"].value, lr=c["lr"].value, regularization=regularization_of(c),
         reg_rate=c["reg_rate"].value, show_test=c["show_test"].value, discretize=c["discretize"].value,
         seed=seed, data_seed=data_seed)
+
+
+def regularization_of(c: dict):
+    """The regularisation the dropdown names: None, "L1" or "L2"."""
+    return None if c["regularization"].value == "none" else c["regularization"].value
 
 
 def settings_of(state: PlaygroundState) -> dict:
     """The control values (``Panel.set_settings`` keyword arguments) that describe ``state``."""
     values = {"dataset": state.dataset, "noise": state.noise, "train_percent": state.train_percent,
               "batch_size": state.batch_size, "hidden_layers": len(state.layers), "activation": state.activation,
-              "lr": state.lr, "regularization": state.regularization, "reg_rate": state.reg_rate,
+              "lr": state.lr, "regularization": state.regularization or "none", "reg_rate": state.reg_rate,
               "show_test": state.show_test, "discretize": state.discretize}
     values.update({name: name in state.features for name in FEATURES})
     values.update({f"neurons_{k}": n for k, n in enumerate(state.layers, start=1)})
     return values
 
 
-def layout(c: dict, buttons, extra) -> widgets.VBox:
-    """The control column: data, features, network, training, view; then the buttons and ``extra``."""
+def layout(c: dict, training) -> widgets.HBox:
+    """Three columns of controls side by side: the data, the network, the training (``training``: the
+    widgets below the rates: buttons, weight editor, status)."""
     features = widgets.HBox([c[name] for name in FEATURES], layout=widgets.Layout(flex_flow="row wrap",
                                                                                    width="270px"))
-    rows = [c["dataset"], c["noise"], c["train_percent"], c["batch_size"], features, c["hidden_layers"],
-            *(c[f"neurons_{k}"] for k in range(1, MAX_LAYERS + 1)), c["activation"], c["lr"], c["regularization"],
-            c["reg_rate"], widgets.HBox([c["show_test"], c["discretize"]]), buttons, *extra]
-    return widgets.VBox(rows, layout=widgets.Layout(padding="4px 10px 0 0", flex="0 0 auto", width="285px"))
+    columns = [
+        [c["dataset"], c["noise"], c["train_percent"], c["batch_size"], features,
+         widgets.HBox([c["show_test"], c["discretize"]])],
+        [c["hidden_layers"], *(c[f"neurons_{k}"] for k in range(1, MAX_LAYERS + 1)), c["activation"]],
+        [c["lr"], c["regularization"], c["reg_rate"], *training],
+    ]
+    box = widgets.Layout(padding="0 8px 0 0", flex="0 0 auto", width="290px")
+    return widgets.HBox([widgets.VBox(rows, layout=box) for rows in columns],
+                        layout=widgets.Layout(flex_flow="row wrap"))

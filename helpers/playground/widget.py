@@ -69,13 +69,13 @@ class MLPPlayground(Panel):
         self.title = ""
         self.figure = PictureImage(920, 440)
         self.train_button = widgets.ToggleButton(description="Train", icon="play", button_style="success",
-                                                 layout=widgets.Layout(width="80px"))
+                                                 layout=widgets.Layout(width="86px"))
         self.step_button = widgets.Button(description="Step", icon="step-forward", tooltip="train one epoch",
-                                          layout=widgets.Layout(width="64px"))
+                                          layout=widgets.Layout(width="76px"))
         self.reset_button = widgets.Button(description="Reset", icon="undo", tooltip="new starting weights",
-                                           layout=widgets.Layout(width="66px"))
+                                           layout=widgets.Layout(width="82px"))
         self.regenerate_button = widgets.Button(description="New data", tooltip="regenerate the data",
-                                                layout=widgets.Layout(width="80px"))
+                                                layout=widgets.Layout(width="96px"))
         self.weight = widgets.FloatText(description="w", disabled=True, layout=widgets.Layout(width="150px"),
                                         style={"description_width": "20px"})
         self.info, self.status = widgets.HTML("<small>click a link to set its weight</small>"), widgets.HTML()
@@ -101,11 +101,11 @@ class MLPPlayground(Panel):
         self.events = ipyevents.Event(source=self.figure.image, watched_events=["click", "mousemove", "mouseleave"],
                                       throttle_or_debounce="throttle", wait=40)
         self.events.on_dom_event(lambda e: self.mouse(e["type"], e.get("relativeX", -1), e.get("relativeY", -1)))
-        buttons = widgets.HBox([self.train_button, self.step_button, self.reset_button, self.regenerate_button])
-        column = ctl.layout(c, buttons, [widgets.HBox([self.weight, self.info]), self.status,
-                                         self.defaults_button(), self.player.play])
-        right = widgets.VBox([self.figure.image, widgets.HTML(LEGEND, layout=widgets.Layout(width="900px"))])
-        self.panel = widgets.HBox([column, right], layout=widgets.Layout(flex_flow="row wrap"))
+        buttons = widgets.HBox([self.train_button, self.step_button, self.reset_button])
+        controls = ctl.layout(c, [buttons, widgets.HBox([self.regenerate_button, self.defaults_button()]),
+                                  widgets.HBox([self.weight, self.info]), self.status, self.player.play])
+        legend = widgets.HTML(LEGEND, layout=widgets.Layout(width="900px"))
+        self.panel = widgets.VBox([controls, self.figure.image, legend])
         self.panel.add_class("mlp-playground")  # for the browser test and for styling
         self.figure.image.add_class("mlp-playground-picture")
         self._grid = grid_points(DOMAIN)
@@ -250,7 +250,7 @@ class MLPPlayground(Panel):
     def _on_rates(self) -> None:
         c = self.controls
         self.session.set_lr(c["lr"].value)
-        self.session.set_regularization(c["regularization"].value, c["reg_rate"].value)
+        self.session.set_regularization(ctl.regularization_of(c), c["reg_rate"].value)
 
     def _on_train_toggle(self, change) -> None:
         self.figure.live = change["new"]
