@@ -208,6 +208,23 @@ def bench_mlp_playground(n: int = 60) -> float:
 BENCHMARKS["02 MLP trainer (one frame, 7-8x6-1, every heatmap)"] = (bench_mlp_playground, 33.0)
 
 
+def bench_mlp_playground_hover(n: int = 40) -> float:
+    """The mouse over the live trainer's picture (notebook 02): hovering a new neuron shows it large (a PNG,
+    since the trainer is paused)."""
+    from helpers.mlp_playground import mlp_playground
+
+    playground = mlp_playground(layers=(8, 8))
+    tiles = [(x + 5, y + 5) for (col, _), (x, y) in playground.picture.nodes.items() if col in (1, 2)]
+
+    def hover(k):
+        playground.mouse("mousemove", *tiles[k % len(tiles)])
+
+    return median_ms(hover, range(n))
+
+
+BENCHMARKS["02 MLP trainer (hover a neuron)"] = (bench_mlp_playground_hover, 50.0)
+
+
 def main() -> None:
     for name, (bench, budget_ms) in sorted(BENCHMARKS.items()):
         ms = bench()

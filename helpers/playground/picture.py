@@ -30,9 +30,10 @@ LUT = (255 * PROBABILITY_CMAP(np.linspace(0, 1, 256))[:, :3]).astype(np.uint8)  
 POSITIVE, NEGATIVE = CLASS_COLORS[1], CLASS_COLORS[0]
 _FONT_FILE = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"  # ships with matplotlib
 _FONT, _SMALL = ImageFont.truetype(str(_FONT_FILE), 12), ImageFont.truetype(str(_FONT_FILE), 10)
-#: Strong colours for the data points (the heatmaps use light ones): class 0 / negative, class 1 / positive.
-POINT_LUT = np.array([np.linspace(a, b, 256) for a, b in zip(
-    [int(NEGATIVE[k:k + 2], 16) for k in (1, 3, 5)], [int(POSITIVE[k:k + 2], 16) for k in (1, 3, 5)], strict=True)]).T
+#: Strong colours for the data points (the heatmaps use light ones): blue (-1) through grey (0) to orange (+1).
+_GREY = (150, 150, 150)
+POINT_LUT = np.concatenate([np.linspace([int(NEGATIVE[k:k + 2], 16) for k in (1, 3, 5)], _GREY, 128),
+                            np.linspace(_GREY, [int(POSITIVE[k:k + 2], 16) for k in (1, 3, 5)], 128)])
 
 
 def point_colours(values: np.ndarray) -> np.ndarray:
