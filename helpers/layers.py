@@ -138,8 +138,21 @@ class Linear(_Activation):
         return dout
 
 
+class Step(_Activation):
+    """The perceptron's step ``out = 1 if x > 0 else 0``, elementwise; ``dx = 0`` (its slope is zero wherever
+    it has one), so nothing before a step layer ever learns. Shapes: any, kept."""
+
+    def forward(self, x) -> np.ndarray:
+        x = _as_array(x, "x")
+        self.out = (x > 0).astype(float)
+        return self.out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return np.zeros_like(dout)
+
+
 #: Activation layers by name (the trainer's dropdown and ``mlp`` use these).
-ACTIVATION_LAYERS = {"tanh": Tanh, "sigmoid": Sigmoid, "relu": ReLU, "linear": Linear}
+ACTIVATION_LAYERS = {"tanh": Tanh, "sigmoid": Sigmoid, "relu": ReLU, "linear": Linear, "step": Step}
 
 
 class Sequential:
@@ -184,7 +197,7 @@ def mlp(sizes, activation: str = "tanh", *, rng=None, output_activation: str | N
 
     Args:
         sizes: units per layer from input to output, e.g. ``[2, 2, 1]`` for the 2-2-1 XOR network.
-        activation: ``"tanh"``, ``"sigmoid"``, ``"relu"`` or ``"linear"`` after every hidden ``Affine``.
+        activation: ``"tanh"``, ``"sigmoid"``, ``"relu"``, ``"linear"`` or ``"step"`` after every hidden ``Affine``.
         rng: a ``np.random.Generator`` or a seed for the starting weights.
         output_activation: optional activation after the last ``Affine`` (e.g. ``"sigmoid"`` for MSELoss).
     """

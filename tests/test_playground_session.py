@@ -81,3 +81,14 @@ def test_rates_change_without_a_restart_and_a_weight_can_be_set_by_hand():
     assert not np.allclose(s.node_outputs(grid_points(DOMAIN, 10))[1][:, 0], before)
     with pytest.raises(ValueError, match="outside layer 0"):
         s.set_weight(0, 5, 0, 1.0)
+
+
+def test_with_step_neurons_only_the_output_layer_learns_and_xor_stays_unsolved():
+    s = Session(PlaygroundState(dataset="xor", layers=(4,), activation="step", lr=0.3))
+    hidden = s.affines[0].params["W"].copy()
+    s.trainer.fit(30)
+    assert np.array_equal(s.affines[0].params["W"], hidden)  # the step's zero slope: no gradient reaches it
+    assert s.trainer.history["accuracy"][-1] < 0.9
+    tanh = Session(PlaygroundState(dataset="xor", layers=(4,), activation="tanh", lr=0.3))
+    tanh.trainer.fit(30)
+    assert tanh.trainer.history["accuracy"][-1] > 0.9
