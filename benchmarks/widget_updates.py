@@ -358,16 +358,18 @@ BENCHMARKS.update({
 
 
 def bench_mlp_playground(n: int = 60) -> float:
-    """One frame of the live MLP trainer (notebook 02; two per Play tick): 5 epochs of mini-batch SGD on
-    200 points, the decision region (50 × 50 grid), the loss curve and the JPEG sent while training.
-    Goal: >= 20 updates per second, i.e. <= 50 ms. (In the browser the tick round trip adds to this.)"""
+    """One frame of the live MLP trainer (notebook 02; two per Play tick) on its largest network, 6 hidden
+    layers of 8 neurons over all 7 features with every neuron's heatmap: one epoch of mini-batch SGD on 250
+    points, 56 heatmaps and the large map (60 × 60 grid), ~450 links, the loss curves, the JPEG sent while
+    training. Goal: >= 30 pictures per second, i.e. <= 33 ms (benchmarks/playground_frames.py splits it)."""
     from helpers.mlp_playground import mlp_playground
 
-    playground = mlp_playground("spiral", 0.1, hidden_layers=3, units=8)  # the largest network it offers
+    playground = mlp_playground(dataset="spiral", layers=(8,) * 6,
+                                features=("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"))
     playground.train_button.value = True  # ticks only train while "Train" is on, as in the browser
 
     def tick(_):
-        playground.play.value += 1
+        playground.player.play.value += 1
 
     for _ in range(5):  # warm up (first draws, caches)
         tick(None)
@@ -376,7 +378,24 @@ def bench_mlp_playground(n: int = 60) -> float:
     return ms
 
 
-BENCHMARKS["02 MLP trainer (one frame, 2-8-8-8-1)"] = (bench_mlp_playground, 50.0)
+BENCHMARKS["02 MLP trainer (one frame, 7-8x6-1, every heatmap)"] = (bench_mlp_playground, 33.0)
+
+
+def bench_mlp_playground_hover(n: int = 40) -> float:
+    """The mouse over the live trainer's picture (notebook 02): hovering a new neuron shows it large (a PNG,
+    since the trainer is paused)."""
+    from helpers.mlp_playground import mlp_playground
+
+    playground = mlp_playground(layers=(8, 8))
+    tiles = [(x + 5, y + 5) for (col, _), (x, y) in playground.picture.nodes.items() if col in (1, 2)]
+
+    def hover(k):
+        playground.mouse("mousemove", *tiles[k % len(tiles)])
+
+    return median_ms(hover, range(n))
+
+
+BENCHMARKS["02 MLP trainer (hover a neuron)"] = (bench_mlp_playground_hover, 50.0)
 
 
 def main() -> None:

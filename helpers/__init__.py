@@ -5,7 +5,7 @@ a module named for what they show and are built on ``widgets.LiveFigure`` / ``wi
 
 Foundations (every notebook)
 - ``validation``   clear errors for bad input (shape, type, NaN) instead of NumPy tracebacks
-- ``datasets``     truth tables, toy 2-D sets (xor, circle, gaussians, spiral), loaders for data/
+- ``datasets``     truth tables, toy 2-D sets (xor, circle, gaussians, spiral; plane, bumps), loaders for data/
 - ``plotting``     pictures; every plot takes ``ax=None`` and returns what it drew
 - ``widgets``      ``LiveFigure`` (a figure redrawn in place) and ``Panel``; the gate playground
 - ``checks``       exercise self-checks, a pass or a hint and True/False (``checks.nb01`` ... ``nb07``, one
@@ -13,8 +13,9 @@ Foundations (every notebook)
 - ``gradcheck``    numerical gradients and relative errors: the reference for every backward pass
 
 01 perceptron      ``gates`` (AND, NAND, OR, XOR, perceptron, the learning rule)
-02 XOR and MLPs    ``layers`` (Affine, activations, Sequential, losses), ``optim`` (SGD), ``train``,
-                   ``mlp_playground`` (the live trainer)
+02 XOR and MLPs    ``layers`` (Affine, activations, Sequential, losses), ``optim`` (SGD, L1/L2), ``train``,
+                   ``playground`` (the live trainer: state, session, picture, controls, frames, widget;
+                   imported as ``helpers.mlp_playground``)
 03 graphs          ``graph`` (scalar nodes, no matplotlib), ``graph_pictures`` (drawing them),
                    ``graph_playground`` (the shopping graph), ``sigmoid_graph_explorer`` (the live sigmoid)
 04 activations     ``activations``, ``activation_properties``, ``activation_explorer``

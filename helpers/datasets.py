@@ -163,6 +163,48 @@ def spiral(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.n
 TOY_DATASETS = {"xor": xor, "circle": circle, "gaussians": gaussians, "spiral": spiral}
 
 
+# --- Toy regression sets (notebook 02): the two of the TensorFlow Playground --------------------------
+
+
+def _jittered_targets(n, noise, seed, target) -> tuple[np.ndarray, np.ndarray]:
+    """Points uniform in [-1, 1]²; each target is ``target`` of the point moved by ``noise * U(-1, 1)``
+    per coordinate (the Playground's way: the noise is in where the label is read, not in the point)."""
+    n, noise, rng = _toy_args(n, noise, seed)
+    X = rng.uniform(-1, 1, size=(n, 2))
+    moved = X + noise * rng.uniform(-1, 1, size=(n, 2))
+    return X, target(moved)
+
+
+def plane(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+    """A tilted plane: target ``(x1 + x2) / 2`` for points uniform in [-1, 1]² (so targets lie in [-1, 1]).
+
+    Returns ``(X, y)``: shape (n, 2) float and (n,) float.
+    """
+    return _jittered_targets(n, noise, seed, lambda P: (P[:, 0] + P[:, 1]) / 2)
+
+
+#: Centres and signs of the six bumps of :func:`bumps` (the Playground's "Gaussian" regression set, /5).
+BUMPS = ((-0.8, 0.5, 1), (0.0, 0.5, -1), (0.8, 0.5, 1), (-0.8, -0.5, -1), (0.0, -0.5, 1), (0.8, -0.5, -1))
+
+
+def bumps(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Six bumps, alternately up (+1) and down (-1), in two rows: each falls linearly from ±1 at its centre
+    to 0 at distance 0.4; a point's target is the bump of largest size there (0 far from all of them).
+
+    Returns ``(X, y)``: shape (n, 2) float and (n,) float in [-1, 1].
+    """
+    def target(P):
+        heights = [sign * np.clip(1 - np.hypot(P[:, 0] - cx, P[:, 1] - cy) / 0.4, 0, 1) for cx, cy, sign in BUMPS]
+        heights = np.stack(heights)
+        return heights[np.argmax(np.abs(heights), axis=0), np.arange(P.shape[0])]
+
+    return _jittered_targets(n, noise, seed, target)
+
+
+#: The regression sets by name, as the live trainer lists them.
+REGRESSION_DATASETS = {"plane": plane, "bumps": bumps}
+
+
 # --- Splitting a data set (notebook 05) ------------------------------------------------------------
 
 

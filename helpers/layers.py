@@ -141,8 +141,38 @@ class ReLU(_Activation):
         return np.where(self.out, as_dout(dout, self.out.shape), 0.0)
 
 
+class Linear(_Activation):
+    """The identity ``out = x`` (the Playground's "linear" activation); ``dx = dout``. Shapes: any, kept.
+
+    A network whose every activation is linear is one affine map, however deep: the trainer shows it.
+    """
+
+    def forward(self, x) -> np.ndarray:
+        x = _as_array(x, "x")
+        self.out = x.shape  # backward needs only the shape
+        return x
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        require_forward(self, self.out)
+        return as_dout(dout, self.out).copy()
+
+
+class Step(_Activation):
+    """The perceptron's step ``out = 1 if x > 0 else 0``, elementwise; ``dx = 0`` (its slope is zero wherever
+    it has one), so nothing before a step layer ever learns. Shapes: any, kept."""
+
+    def forward(self, x) -> np.ndarray:
+        x = _as_array(x, "x")
+        self.out = (x > 0).astype(float)
+        return self.out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        require_forward(self, self.out)
+        return np.zeros_like(as_dout(dout, self.out.shape))
+
+
 #: Activation layers by name (the trainer's dropdown and ``mlp`` use these).
-ACTIVATION_LAYERS = {"tanh": Tanh, "sigmoid": Sigmoid, "relu": ReLU}
+ACTIVATION_LAYERS = {"tanh": Tanh, "sigmoid": Sigmoid, "relu": ReLU, "linear": Linear, "step": Step}
 
 
 class Sequential:
@@ -198,7 +228,7 @@ def mlp(sizes, activation: str = "tanh", *, rng=None, output_activation: str | N
 
     Args:
         sizes: units per layer from input to output, e.g. ``[2, 2, 1]`` for the 2-2-1 XOR network.
-        activation: ``"tanh"``, ``"sigmoid"`` or ``"relu"`` after every hidden ``Affine``.
+        activation: ``"tanh"``, ``"sigmoid"``, ``"relu"``, ``"linear"`` or ``"step"`` after every hidden ``Affine``.
         rng: a ``np.random.Generator`` or a seed for the starting weights.
         output_activation: optional activation after the last ``Affine`` (e.g. ``"sigmoid"`` for MSELoss).
     """
@@ -260,6 +290,29 @@ class MSELoss:
     def predict(y_hat) -> np.ndarray:
         """0/1 labels, shape (N,) for (N, 1) outputs: 1 where ``y_hat > 0.5``."""
         return (_scores(y_hat, "y_hat", 1) > 0.5).astype(int).squeeze(-1)
+
+
+class SquaredErrorLoss:
+    """Half the mean squared error, ``L = mean((y_hat - y)**2) / 2``, for regression (the Playground's loss).
+
+    The ½ cancels the 2 of the derivative: ``dL/dy_hat = (y_hat - y) / N``. Use it on a linear output
+    (``mlp(..., output_activation=None)``); it has no ``predict``, since a regression has no labels to count.
+    Shapes: ``y_hat`` (N, 1), ``y`` (N, 1) or (N,) -> ``L`` a float; ``backward()`` -> (N, 1).
+    """
+
+    def __init__(self):
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.diff = None  # y_hat - y
+
+    def forward(self, y_hat, y) -> float:
+        y_hat = _as_array(y_hat, "y_hat", ndim=2)
+        self.diff = y_hat - _targets_like(y_hat, y)
+        return float(0.5 * np.mean(self.diff**2))
+
+    def backward(self, dout: float = 1.0) -> np.ndarray:
+        require_forward(self, self.diff)
+        return as_finite_float(dout, "dout") * self.diff / self.diff.size
 
 
 class BinaryCrossEntropy:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from helpers.datasets import TOY_DATASETS, circle, gaussians, spiral, xor
+from helpers.datasets import REGRESSION_DATASETS, TOY_DATASETS, circle, gaussians, plane, spiral, xor
 
 
 @pytest.mark.parametrize("name", sorted(TOY_DATASETS))
@@ -60,3 +60,27 @@ def test_noise_jitters_the_points():
 def test_bad_arguments_are_explained(args, error, match):
     with pytest.raises(error, match=match):
         spiral(*args)
+
+
+@pytest.mark.parametrize("name", sorted(REGRESSION_DATASETS))
+def test_regression_sets_have_targets_in_minus_one_one_and_follow_their_seed(name):
+    make = REGRESSION_DATASETS[name]
+    X, y = make(300, 0.1, seed=2)
+    assert X.shape == (300, 2) and y.shape == (300,) and np.all(np.abs(X) <= 1) and np.all(np.abs(y) <= 1)
+    assert np.array_equal(make(300, 0.1, seed=2)[1], y) and not np.array_equal(make(300, 0.1, seed=3)[1], y)
+
+
+def test_plane_is_the_mean_of_the_coordinates_without_noise():
+    X, y = plane(50, 0.0, seed=0)
+    assert np.allclose(y, X.mean(axis=1))
+
+
+def test_bumps_peak_at_their_centres_with_their_sign_and_vanish_between_them():
+    from helpers.datasets import BUMPS, bumps
+
+    X, y = bumps(4000, 0.0, seed=0)
+    for cx, cy, sign in BUMPS:
+        near = np.hypot(X[:, 0] - cx, X[:, 1] - cy) < 0.05
+        assert np.all(np.sign(y[near]) == sign) and np.all(np.abs(y[near]) > 0.85)
+    far = np.min([np.hypot(X[:, 0] - cx, X[:, 1] - cy) for cx, cy, _ in BUMPS], axis=0) > 0.4
+    assert far.any() and np.all(y[far] == 0)

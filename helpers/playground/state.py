@@ -1,0 +1,156 @@
+"""Everything that defines a playground, as one value: :class:`PlaygroundState` and its short string.
+
+The string is what an instructor hands out: ``mlp_playground(state="data=spiral&net=8,8&...")`` rebuilds
+the same data, network, starting weights and settings. It reads like the TensorFlow Playground's URL
+hash (``key=value`` pairs joined by ``&``), with this course's names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import numbers
+
+from helpers.datasets import REGRESSION_DATASETS, TOY_DATASETS
+from helpers.layers import ACTIVATION_LAYERS
+
+#: Classification sets first, then regression sets (the Playground's four and two).
+DATASETS = tuple(TOY_DATASETS) + tuple(REGRESSION_DATASETS)
+#: The input features the network can see, by their id in the state string and their label.
+FEATURES = {"x1": "x1", "x2": "x2", "x1sq": "x1²", "x2sq": "x2²", "x1x2": "x1·x2", "sinx1": "sin x1",
+            "sinx2": "sin x2"}
+#: The Playground's learning rates and regularisation rates.
+LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+NOISES = tuple(round(0.05 * i, 2) for i in range(11))  # standard deviation of the jitter, in the data's units
+BATCH_SIZES = tuple(range(1, 31)) + ("all",)
+MAX_LAYERS, MAX_NEURONS = 6, 8
+
+_KEYS = {"data": "dataset", "noise": "noise", "train": "train_percent", "batch": "batch_size", "x": "features",
+         "net": "layers", "act": "activation", "lr": "lr", "reg": "regularization", "rate": "reg_rate",
+         "test": "show_test", "disc": "discretize", "seed": "seed", "dseed": "data_seed"}
+
+
+def _number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+@dataclasses.dataclass(frozen=True)
+class PlaygroundState:
+    """One playground's settings (defaults: the TensorFlow Playground's opening page, here with XOR).
+
+    Attributes:
+        dataset: one of :data:`DATASETS` (``"plane"`` and ``"bumps"`` are regression sets).
+        noise: one of :data:`NOISES`; train_percent: 10, 20, ..., 90 (the rest is the test set).
+        batch_size: 1-30 or ``"all"``; features: a non-empty tuple of :data:`FEATURES` ids.
+        layers: neurons per hidden layer, 0-6 layers of 1-8 each, e.g. ``(4, 2)``.
+        activation: a key of :data:`helpers.layers.ACTIVATION_LAYERS`; lr: one of :data:`LEARNING_RATES`.
+        regularization: ``None``, ``"L1"`` or ``"L2"``; reg_rate: one of :data:`REG_RATES`.
+        show_test, discretize: what the big picture shows; seed: starting weights and batch order;
+        data_seed: the data and its train/test split.
+    """
+
+    dataset: str = "xor"
+    noise: float = 0.0
+    train_percent: int = 50
+    batch_size: int | str = 10
+    features: tuple = ("x1", "x2")
+    layers: tuple = (4, 2)
+    activation: str = "tanh"
+    lr: float = 0.03
+    regularization: str | None = None
+    reg_rate: float = 0.0
+    show_test: bool = False
+    discretize: bool = False
+    seed: int = 0
+    data_seed: int = 0
+
+    def __post_init__(self):
+        def one_of(name, options):
+            value = getattr(self, name)
+            if value not in options or isinstance(value, bool) != isinstance(options[0], bool):
+                raise ValueError(f"{name} must be one of {list(options)}, got {value!r}")
+
+        one_of("dataset", DATASETS)
+        one_of("activation", tuple(ACTIVATION_LAYERS))
+        one_of("regularization", (None, "L1", "L2"))
+        for name, options in (("noise", NOISES), ("lr", LEARNING_RATES), ("reg_rate", REG_RATES)):
+            if not _number(getattr(self, name)) or getattr(self, name) not in options:
+                raise ValueError(f"{name} must be one of {list(options)}, got {getattr(self, name)!r}")
+        if self.train_percent not in range(10, 100, 10) or not _number(self.train_percent):
+            raise ValueError(f"train_percent must be one of 10, 20, ..., 90, got {self.train_percent!r}")
+        if self.batch_size != "all" and (isinstance(self.batch_size, bool) or self.batch_size not in range(1, 31)):
+            raise ValueError(f"batch_size must be 1-30 or 'all', got {self.batch_size!r}")
+        features, layers = tuple(self.features), tuple(self.layers)
+        if not features or len(set(features)) != len(features) or not set(features) <= set(FEATURES):
+            raise ValueError(f"features must be one or more different ids of {list(FEATURES)}, got {features!r}")
+        if len(layers) > MAX_LAYERS or any(isinstance(n, bool) or n not in range(1, MAX_NEURONS + 1) for n in layers):
+            raise ValueError(f"layers must be 0-{MAX_LAYERS} hidden layers of 1-{MAX_NEURONS} neurons, got {layers!r}")
+        for name in ("show_test", "discretize"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
+        for name in ("seed", "data_seed"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
+                raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
+        # keep the canonical order of features, so equal states compare equal
+        object.__setattr__(self, "features", tuple(f for f in FEATURES if f in features))
+        object.__setattr__(self, "layers", tuple(int(n) for n in layers))
+
+    @property
+    def regression(self) -> bool:
+        """True for the regression sets (linear output, squared error); False for classification."""
+        return self.dataset in REGRESSION_DATASETS
+
+    def replace(self, **changes) -> PlaygroundState:
+        """A copy with some fields changed (checked like a new state)."""
+        return dataclasses.replace(self, **changes)
+
+    def to_string(self) -> str:
+        """The short share-string, e.g. ``"data=xor&noise=0&...&seed=0&dseed=0"``; see :meth:`from_string`."""
+        parts = []
+        for key, name in _KEYS.items():
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                value = ",".join(map(str, value))
+            elif isinstance(value, bool):
+                value = int(value)
+            elif value is None:
+                value = "none"
+            elif isinstance(value, float):
+                value = f"{value:g}"
+            parts.append(f"{key}={value}")
+        return "&".join(parts)
+
+    @classmethod
+    def from_string(cls, text: str) -> PlaygroundState:
+        """Read a share-string; keys left out keep their defaults. Raises ``ValueError`` on a bad key or value."""
+        if not isinstance(text, str):
+            raise TypeError(f"state must be a string like 'data=xor&net=4,2', got {type(text).__name__}")
+        values = {}
+        for part in filter(None, text.strip().lstrip("#").split("&")):
+            key, sep, raw = part.partition("=")
+            if not sep or key not in _KEYS:
+                raise ValueError(f"state: unknown part {part!r}; the keys are {', '.join(_KEYS)}")
+            values[_KEYS[key]] = _parse(_KEYS[key], raw)
+        return cls(**values)
+
+
+def _parse(name: str, raw: str):
+    """One field's value from its text in the share-string."""
+    try:
+        if name in ("features", "layers"):
+            items = [item for item in raw.split(",") if item]
+            return tuple(items) if name == "features" else tuple(int(item) for item in items)
+        if name in ("show_test", "discretize"):
+            return {"1": True, "0": False}[raw]
+        if name == "regularization":
+            return None if raw == "none" else raw
+        if name == "batch_size":
+            return raw if raw == "all" else int(raw)
+        if name in ("train_percent", "seed", "data_seed"):
+            return int(raw)
+        if name in ("noise", "lr", "reg_rate"):
+            return float(raw)
+    except (ValueError, KeyError):
+        raise ValueError(f"state: {name} cannot be {raw!r}") from None
+    return raw
