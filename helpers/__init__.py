@@ -15,7 +15,8 @@ Foundations (every notebook)
 02 XOR and MLPs    ``layers`` (Affine, activations, Sequential, losses), ``optim`` (SGD), ``train``,
                    ``mlp_playground`` (the live trainer)
 03 graphs          ``graph`` (scalar nodes, drawing), ``graph_playground`` (the shopping graph)
-04 activations     ``activations``, ``activation_properties``, ``activation_explorer``
+04 activations     ``activations`` (a subpackage: classic, relu_family, along_axis, registry),
+                   ``activation_properties``, ``activation_chain``, ``activation_model``, ``activation_explorer``
 05 backprop        ``descent``, ``backprop``, ``metrics``, ``descent_explorer``, ``backprop_stepper``,
                    ``fitting_explorer``
 06 init, BN        ``init``, ``init_experiments``, ``init_explorer``, ``scale_shift_explorer``
