@@ -36,6 +36,7 @@ from helpers.activation_model import (
     explorer_state,
     in_range,
     output_limits,
+    slider_name,
     standard_samples,
     standardised_photo,
 )
@@ -76,7 +77,8 @@ class ActivationExplorer(Panel):
             raise TypeError(f"fixed_scale must be True or False, got {type(fixed_scale).__name__} {fixed_scale!r}")
         values = dict(zip(act.params, act.values(**params), strict=True))
         for p, v in values.items():
-            values[p] = in_range(v, PARAM_RANGES[p][:2], p)
+            values[p] = in_range(v, PARAM_RANGES[slider_name(name, p)][:2], p)
+        values = {slider_name(name, p): v for p, v in values.items()}
         self.samples, self.photo, self.chain_samples = standard_samples(), standardised_photo(), standard_samples(200)
 
         style = {"description_width": "150px"}
@@ -93,9 +95,10 @@ class ActivationExplorer(Panel):
         self.compare = widgets.Dropdown(options=["none", *ACTIVATIONS], value=compare, layout=layout(), style=style,
                                         description="g (compare, textbook values)")
         self.params = {}
-        for p, (label, lo, hi, step) in PARAMETERS.items():
-            first = next(a for a in ACTIVATIONS.values() if p in a.params)
-            self.params[p] = slider(label, lo, hi, step, values.get(p, first.params[p]))
+        for key, (label, lo, hi, step) in PARAMETERS.items():
+            default = next(d for a in ACTIVATIONS.values() for p, d in a.params.items()
+                           if slider_name(a.name, p) == key)
+            self.params[key] = slider(label, lo, hi, step, values.get(key, default))
         self.no_param = widgets.HTML("<i>f has no parameter</i>", layout=widgets.Layout(padding="0 0 0 20px"))
         self.shift = slider("input shift", *SHIFT, shift, "+.1f")
         self.scale = slider("input scale", *SCALE, scale, ".1f")
@@ -165,7 +168,7 @@ class ActivationExplorer(Panel):
         """As :meth:`Panel.set_settings`; a new ``function`` also brings its parameters' defaults unless given."""
         name = values.get("function")
         if name in ACTIVATIONS and name != self.function.value:
-            values = {**ACTIVATIONS[name].params, **values}
+            values = {**{slider_name(name, p): d for p, d in ACTIVATIONS[name].params.items()}, **values}
         super().set_settings(**values)
 
     # --- callbacks -----------------------------------------------------------------------------------------
@@ -176,7 +179,7 @@ class ActivationExplorer(Panel):
         self._muted = True
         try:
             for p, default in act.params.items():
-                self.params[p].value = default
+                self.params[slider_name(act.name, p)].value = default
         finally:
             self._muted = False
         self.refresh()
@@ -184,8 +187,9 @@ class ActivationExplorer(Panel):
     def refresh(self) -> None:
         """Show f's parameter sliders, fix the axes for f (g is drawn on them, clipped), and redraw everything."""
         act = ACTIVATIONS[self.function.value]
-        for p, control in self.params.items():
-            control.layout.display = None if p in act.params else "none"
+        shown = {slider_name(act.name, p) for p in act.params}
+        for key, control in self.params.items():
+            control.layout.display = None if key in shown else "none"
         self.no_param.layout.display = "none" if act.params else None
         (f_lo, f_hi), (df_lo, df_hi) = output_limits(act.name)
         self.axes["f"].set_ylim(f_lo, f_hi)
@@ -199,7 +203,7 @@ class ActivationExplorer(Panel):
     def update(self, chain: bool = False, full: bool = False) -> None:
         """Recompute the state from the controls and move the artists (``chain``: the depth curves too)."""
         act = ACTIVATIONS[self.function.value]
-        params = {p: self.params[p].value for p in act.params}
+        params = {p: self.params[slider_name(act.name, p)].value for p in act.params}
         s = explorer_state(act.name, params, self.shift.value, self.scale.value, self.samples, self.photo, self.bins)
         self.state = s
         self.line_f.set_data(s["x"], s["f"])

@@ -12,15 +12,24 @@ from functools import cache
 import numpy as np
 
 from helpers.activation_chain import chain_gradients, chain_summary
-from helpers.activations import ACTIVATIONS
+from helpers.activations import ACTIVATIONS, SELU_ALPHA, SELU_LAMBDA
 from helpers.datasets import load_grace_hopper
 from helpers.validation import as_finite_float, as_float_array
 
-#: Each parameter of the 1-D views: (slider label, min, max, step). Functions that share a name share a slider.
+#: The explorer's parameter sliders: (label, min, max, step). Functions whose parameters share a name share a
+#: slider, except SELU's constants: their sliders run on a grid through the paper's values, because a browser
+#: snaps a slider's value to its grid (on the α slider's grid 1.6733 would become 1.67).
 PARAMETERS = {"threshold": ("t (threshold)", -3.0, 3.0, 0.1), "alpha": ("α", 0.0, 3.0, 0.01),
-              "lam": ("λ (SELU scale)", 0.5, 2.0, 0.01), "beta": ("β", 0.0, 5.0, 0.1),
+              "selu_alpha": ("α (SELU)", SELU_ALPHA - 1.5, SELU_ALPHA + 1.3, 0.01),
+              "lam": ("λ (SELU)", SELU_LAMBDA - 0.5, SELU_LAMBDA + 0.95, 0.01), "beta": ("β", 0.0, 5.0, 0.1),
               "slope": ("s (2nd piece)", -1.0, 1.0, 0.05), "other": ("c (other logit)", -5.0, 5.0, 0.1)}
 PARAM_RANGES = {name: spec[1:] for name, spec in PARAMETERS.items()}
+_OWN_SLIDER = {("selu", "alpha"): "selu_alpha"}
+
+
+def slider_name(name: str, param: str) -> str:
+    """The key in :data:`PARAMETERS` of the slider that moves ``param`` of the function ``name``."""
+    return _OWN_SLIDER.get((name, param), param)
 #: The other controls: (min, max, step).
 SHIFT, SCALE, WEIGHT = (-3.0, 3.0, 0.1), (0.1, 5.0, 0.1), (0.1, 3.0, 0.05)
 MAX_DEPTH = 40
@@ -45,7 +54,7 @@ def _slider_values(name: str) -> list[dict]:
     act = ACTIVATIONS[name]
     if not act.params:
         return [{}]
-    grids = np.meshgrid(*(np.linspace(*PARAM_RANGES[p][:2], 7) for p in act.params))
+    grids = np.meshgrid(*(np.linspace(*PARAM_RANGES[slider_name(name, p)][:2], 7) for p in act.params))
     return [dict(zip(act.params, combo, strict=True)) for combo in zip(*(g.ravel() for g in grids), strict=True)]
 
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from helpers.activation_explorer import activation_explorer
-from helpers.activation_model import PARAM_RANGES, depth_state, explorer_state, output_limits
+from helpers.activation_model import PARAM_RANGES, depth_state, explorer_state, output_limits, slider_name
 from helpers.activations import ACTIVATIONS, SELU_ALPHA, SELU_LAMBDA, relu, sigmoid
 
 
@@ -56,7 +56,7 @@ def test_axes_limits_hold_every_curve_over_the_slider_range(name):
     x = np.linspace(-6, 6, 601)
     for value in (None, 0.0, 1.0):
         for p in act.params:
-            lo, hi, _ = PARAM_RANGES[p]
+            lo, hi, _ = PARAM_RANGES[slider_name(name, p)]
             v = None if value is None else lo + value * (hi - lo)
             assert f_lo <= np.min(act(x, **{p: v})) and np.max(act(x, **{p: v})) <= f_hi
             assert d_lo <= np.min(act.derivative(x, **{p: v})) and np.max(act.derivative(x, **{p: v})) <= d_hi
@@ -83,8 +83,8 @@ def test_changing_the_function_shows_its_parameter_sliders_at_their_defaults():
     e.params["alpha"].value = 2.0
     assert np.isclose(e.state["f"][0], ACTIVATIONS["elu"](-6.0, 2.0))
     e.function.value = "selu"
-    assert [p for p, c in e.params.items() if c.layout.display != "none"] == ["alpha", "lam"]
-    assert (e.params["alpha"].value, e.params["lam"].value) == (SELU_ALPHA, SELU_LAMBDA)
+    assert [p for p, c in e.params.items() if c.layout.display != "none"] == ["selu_alpha", "lam"]
+    assert (e.params["selu_alpha"].value, e.params["lam"].value) == (SELU_ALPHA, SELU_LAMBDA)
     e.params["lam"].value = 1.3
     assert e.state["std"] > 1.2 and "lam = 1.3" in e.status.value
     e.function.value = "leaky_relu"
@@ -136,7 +136,7 @@ def test_settings_defaults_button_and_one_redraw():
     assert {k: start[k] for k in ("function", "compare", "depth", "weight", "fixed_scale")} == {
         "function": "relu", "compare": "sigmoid", "depth": 12, "weight": 1.0, "fixed_scale": False}
     e.set_settings(function="selu", lam=1.2, shift=-1.0)
-    assert e.settings["alpha"] == SELU_ALPHA and e.settings["lam"] == 1.2  # a new f brings its defaults
+    assert e.settings["selu_alpha"] == SELU_ALPHA and e.settings["lam"] == 1.2  # a new f brings its defaults
     assert e.state["mean"] < 0 and "selu" in e.status.value
     e.defaults_button().click()
     assert e.settings == start and e.function.value == "relu" and "relu" in e.status.value
@@ -184,7 +184,7 @@ def test_the_panel_has_a_legend_labelled_controls_and_a_defaults_button():
     e = activation_explorer()
     assert "f (compare)" not in e.legend.value and all(word in e.legend.value for word in ("f′", "g (compare)", "98%"))
     labels = {c.description for c in e.controls.values()}
-    assert {"L (layers)", "w (weight per layer)", "λ (SELU scale)", "α", "input shift", "input scale"} <= labels
+    assert {"L (layers)", "w (weight per layer)", "λ (SELU)", "α (SELU)", "α", "input shift", "input scale"} <= labels
     buttons = [w for w in e.panel.children[1].children if getattr(w, "description", "") == "textbook values"]
     assert len(buttons) == 1
 
@@ -201,3 +201,11 @@ def test_plot_activation_draws_f_and_its_derivative():
     assert "lam=1.0507" in plot_activation("selu")["f"].axes.get_title()
     with pytest.raises(ValueError, match="name must be one of"):
         plot_activation("gelu")
+
+
+def test_selu_sliders_run_on_a_grid_through_the_papers_constants():
+    for key, value in (("selu_alpha", SELU_ALPHA), ("lam", SELU_LAMBDA)):
+        lo, hi, step = PARAM_RANGES[key]
+        k = (value - lo) / step
+        assert lo < value < hi and abs(k - round(k)) < 1e-9  # a browser's slider keeps the value, not a rounding
+    assert slider_name("selu", "alpha") == "selu_alpha" and slider_name("elu", "alpha") == "alpha"

@@ -122,7 +122,7 @@ def _slider_latency_ms(page, presses: int = 12) -> list[float]:
     (some sliders only set up the next run), then time ``presses`` moves of it: key press to new picture."""
     widget = page.locator(".jp-OutputArea-output:has(.widget-slider):has(.widget-image)").first
     image = widget.locator(".widget-image").first
-    handles = widget.locator(".widget-slider .noUi-handle")
+    handles = widget.locator(".widget-slider .noUi-handle:visible")  # a panel may hide the sliders it does not use
     for i in range(handles.count()):
         handle = handles.nth(i)
         handle.scroll_into_view_if_needed()
