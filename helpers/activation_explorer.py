@@ -93,7 +93,7 @@ class ActivationExplorer(Panel):
         self.function = widgets.Dropdown(options=list(ACTIVATIONS), value=name, description="f (function)",
                                          layout=layout(), style=style)
         self.compare = widgets.Dropdown(options=["none", *ACTIVATIONS], value=compare, layout=layout(), style=style,
-                                        description="g (compare, textbook values)")
+                                        description="g (compare)")
         self.params = {}
         for key, (label, lo, hi, step) in PARAMETERS.items():
             default = next(d for a in ACTIVATIONS.values() for p, d in a.params.items()
