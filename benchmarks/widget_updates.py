@@ -97,19 +97,34 @@ BENCHMARKS.update({
 })
 
 
-def bench_activation_explorer(n: int = 60) -> float:
+def bench_activation_explorer(control: str = "beta", name: str = "swish", values=None, **kwargs) -> float:
+    """One control of notebook 04's explorer, moved through ``values`` (default: 60 steps over its range)."""
     from helpers.activation_explorer import activation_explorer
 
-    explorer = activation_explorer("swish")
-    values = np.round(np.linspace(0.0, 5.0, n), 1).tolist()
+    explorer = activation_explorer(name, **kwargs)
+    widget = explorer.controls[control]
+    if values is None:
+        values = np.round(np.linspace(widget.min, widget.max, 60), 2).tolist()
 
-    def move_beta(v):
-        explorer.param.value = v
+    def move(v):
+        widget.value = v
 
-    return median_ms(move_beta, values)
+    return median_ms(move, values)
 
 
 BENCHMARKS["04 activation explorer (beta slider)"] = (bench_activation_explorer, 40.0)
+BENCHMARKS.update({
+    "04 activation explorer (alpha slider, leaky ReLU)": (
+        lambda: bench_activation_explorer("alpha", "leaky_relu"), 40.0),
+    "04 activation explorer (lambda slider, SELU)": (lambda: bench_activation_explorer("lam", "selu"), 40.0),
+    "04 activation explorer (L slider)": (lambda: bench_activation_explorer(
+        "depth", "sigmoid", [1 + i % 40 for i in range(60)], compare="relu"), 40.0),
+    "04 activation explorer (w slider)": (lambda: bench_activation_explorer("weight", "relu", compare="sigmoid"), 40.0),
+    "04 activation explorer (compare g)": (lambda: bench_activation_explorer(
+        "compare", "relu", ["sigmoid", "leaky_relu", "tanh", "none", "elu"] * 6), 40.0),
+    "04 activation explorer (fixed grey scale)": (lambda: bench_activation_explorer(
+        "fixed_scale", "sigmoid", [True, False] * 20), 40.0),
+})
 
 
 # ---- notebook 07 (RNNs) -----------------------------------------------------------------------------------

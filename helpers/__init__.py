@@ -18,7 +18,8 @@ Foundations (every notebook)
                    imported as ``helpers.mlp_playground``)
 03 graphs          ``graph`` (scalar nodes, no matplotlib), ``graph_pictures`` (drawing them),
                    ``graph_playground`` (the shopping graph), ``sigmoid_graph_explorer`` (the live sigmoid)
-04 activations     ``activations``, ``activation_properties``, ``activation_explorer``
+04 activations     ``activations`` (a subpackage: classic, relu_family, along_axis, registry),
+                   ``activation_properties``, ``activation_chain``, ``activation_model``, ``activation_explorer``
 05 backprop        ``descent``, ``backprop``, ``metrics``, ``descent_explorer``, ``backprop_stepper``,
                    ``fitting_explorer``
 06 init, BN        ``init``, ``init_experiments``, ``init_explorer``, ``scale_shift_explorer``

@@ -236,7 +236,7 @@ def plot_activation(name: str, value=None, ax=None, x_range=(-5.0, 5.0), legend:
     """Draw an activation (solid) and its derivative (dashed) from ``helpers.activations.ACTIVATIONS``.
 
     Args:
-        name: a registry key, e.g. ``"relu"``. value: its parameter (``None``: the default).
+        name: a registry key, e.g. ``"relu"``. value: its (first) parameter (``None``: the default).
         x_range: the inputs shown, ``(lo, hi)``.
 
     Returns:
@@ -257,7 +257,8 @@ def plot_activation(name: str, value=None, ax=None, x_range=(-5.0, 5.0), legend:
         x = np.insert(x, jump, np.nan)
     (line_f,) = ax.plot(x, f, color="#0072B2", lw=2, label="f(x)")
     (line_df,) = ax.plot(x, df, color="#D55E00", lw=2, ls="--", label="f'(x)")
-    param = "" if act.param is None else f" ({act.param}={act.default if value is None else value:g})"
+    param = ", ".join(f"{p}={v:g}" for p, v in zip(act.params, act.values(value), strict=True))
+    param = f" ({param})" if param else ""
     ax.set(title=f"{name}{param}", xlabel="x")
     ax.axhline(0, color="gray", lw=0.8)
     ax.axvline(0, color="gray", lw=0.8)

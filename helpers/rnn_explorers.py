@@ -68,7 +68,8 @@ class ShapesExplorer(Panel):
         self.sizes = {}
         for name, value in values.items():
             lo, hi = self.LIMITS[name]
-            self.sizes[name] = widgets.IntSlider(value=in_range(value, name, lo, hi, whole=True), min=lo, max=hi,
+            arg = "num_layers" if name == "layers" else name
+            self.sizes[name] = widgets.IntSlider(value=in_range(value, arg, lo, hi, whole=True), min=lo, max=hi,
                                                  description=name, layout=widgets.Layout(width="260px"))
         self.sizes["T"].description, self.sizes["N"].description = "T (steps)", "N (batch)"
         self.sizes["D"].description, self.sizes["H"].description = "D (features)", "H (hidden)"

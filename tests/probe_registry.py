@@ -245,9 +245,11 @@ REGISTRY = {
     **_activation_functions(),
     "activations.Activation": RECORD,
     "activations.Activation.__call__": meth(lambda: activations.ACTIVATIONS["elu"], "__call__", x=A(X53, "any"),
-                                            value=A(None, "float", optional=True)),
+                                            alpha=A(None, "float", optional=True)),
     "activations.Activation.derivative": meth(lambda: activations.ACTIVATIONS["elu"], "derivative", x=A(X53, "any"),
-                                              value=A(None, "float", optional=True)),
+                                              alpha=A(None, "float", optional=True)),
+    "activations.Activation.values": meth(lambda: activations.ACTIVATIONS["elu"], "values",
+                                          alpha=A(None, "float", optional=True)),
     # --- graph -----------------------------------------------------------------------------------------
     **_scalar_node(graph.MulLayer, "MulLayer", 2),
     **_scalar_node(graph.AddLayer, "AddLayer", 2),

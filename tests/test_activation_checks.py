@@ -3,7 +3,7 @@
 import numpy as np
 
 from helpers.activations import sigmoid
-from helpers.checks import check_softplus, check_zero_centred
+from helpers.checks import check_chain_gradient, check_softplus, check_zero_centred
 
 
 def solution_softplus(x):
@@ -32,14 +32,31 @@ def test_softplus_bad_answers_never_raise(capsys):
     assert "failed" in capsys.readouterr().out
 
 
+def test_softplus_hint_names_the_next_step_not_the_formula(capsys):
+    check_softplus(lambda x: np.log(1 + np.exp(x)), sigmoid)
+    out = capsys.readouterr().out
+    assert "log1p" not in out and "logaddexp" not in out and "factor e^x out" in out
+
+
 def test_zero_centred_solution_passes(capsys):
-    assert check_zero_centred({"identity", "tanh", "selu"}) is True
-    assert check_zero_centred(["tanh", "selu", "identity"]) is True
+    assert check_zero_centred({"identity", "tanh"}) is True
+    assert check_zero_centred(["tanh", "identity"]) is True
+    assert check_zero_centred({"identity", "tanh", "selu"}, std=1.0) is True  # the table's N(0, 1) answer
 
 
 def test_zero_centred_hints(capsys):
-    assert check_zero_centred({"identity", "tanh", "elu"}) is False
+    assert check_zero_centred({"identity", "tanh", "selu"}) is False  # read off the N(0, 1) table: wrong for std 2
     out = capsys.readouterr().out
-    assert "elu has a positive mean" in out and "1 zero-centred function(s) missing" in out
+    assert "selu has a mean output away from 0 for std 2" in out and "odd" in out
+    assert check_zero_centred({"tanh"}) is False and "1 zero-centred function(s) missing" in capsys.readouterr().out
     assert check_zero_centred({"gelu"}) is False and "unknown" in capsys.readouterr().out
     assert check_zero_centred("tanh") is False and check_zero_centred([1, 2]) is False
+
+
+def test_chain_gradient_prediction(capsys):
+    assert check_chain_gradient(1.2**20) is True and "explode" in capsys.readouterr().out
+    assert check_chain_gradient(38.3) is True
+    for wrong, words in ((1.0, "multiplies by its weight"), (24.0, "does not add"), (0.0, "never dies"),
+                         (5.0, "local derivative")):
+        assert check_chain_gradient(wrong) is False and words in capsys.readouterr().out
+    assert check_chain_gradient("lots") is False and check_chain_gradient(None) is False

@@ -79,6 +79,7 @@ ELEMENTWISE = [(step, step_grad, {}), (step, step_grad, {"threshold": 0.7}), (id
                (leaky_relu, leaky_relu_grad, {}), (leaky_relu, leaky_relu_grad, {"alpha": 0.3}),
                (prelu, prelu_grad, {}), (prelu, prelu_grad, {"alpha": -0.4}),
                (elu, elu_grad, {}), (elu, elu_grad, {"alpha": 2.5}), (selu, selu_grad, {}),
+               (selu, selu_grad, {"alpha": 1.0, "lam": 1.3}),
                (swish, swish_grad, {}), (swish, swish_grad, {"beta": 0.0}), (swish, swish_grad, {"beta": 3.0}),
                (log_sigmoid, log_sigmoid_grad, {})]
 
@@ -95,12 +96,12 @@ def test_every_elementwise_derivative_matches_central_differences(f, grad, kw):
 @pytest.mark.parametrize("name", list(ACTIVATIONS))
 def test_every_registry_view_derivative_matches_central_differences(name):
     act = ACTIVATIONS[name]
-    values = [None] if act.param is None else [None, act.default + 0.37, -0.2]
-    for value in values:
-        kink = 0.0 if name != "step" else (act.default if value is None else value)
+    settings = [{}] + [{p: d + 0.37} for p, d in act.params.items()] + [{p: -0.2 for p in act.params}]
+    for named in settings:
+        kink = act.values(**named)[0] if name == "step" else 0.0
         grid = GRID[np.abs(GRID - kink) > 1e-3]
-        numeric = numerical_derivative(lambda x, v=value: act(x, v), grid)
-        assert np.allclose(act.derivative(grid, value), numeric, rtol=TOL, atol=1e-9), (name, value)
+        numeric = numerical_derivative(lambda x, kw=named: act(x, **kw), grid)
+        assert np.allclose(act.derivative(grid, **named), numeric, rtol=TOL, atol=1e-9), (name, named)
 
 
 def test_the_registry_holds_the_twelve_in_order():
@@ -175,6 +176,7 @@ def test_identities_the_notebook_uses():
     assert np.allclose(tanh(x), 2 * sigmoid(2 * x) - 1)
     assert np.allclose(sigmoid_grad(x), sigmoid(x) * (1 - sigmoid(x)))
     assert np.allclose(tanh_grad(x), 1 - tanh(x) ** 2)
+    assert np.allclose(4 * sigmoid(2 * x) * (1 - sigmoid(2 * x)), tanh_grad(x))  # exercise 4's solution
     assert np.allclose(ACTIVATIONS["softmax"](x), sigmoid(x))  # two-class softmax is a sigmoid
     assert np.allclose(log_softmax([[1.0, 2.0, 3.0]]), np.log(softmax([[1.0, 2.0, 3.0]])))
 
@@ -205,10 +207,10 @@ def test_stable_at_extremes_no_warning_no_nan(name):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with np.errstate(all="raise"):
-            values = [None] if act.param is None else [None, 0.0, 3.0, -2.0]
-            for value in values:
-                assert np.all(np.isfinite(act(EXTREMES, value)))
-                assert np.all(np.isfinite(act.derivative(EXTREMES, value)))
+            for value in (None, 0.0, 3.0, -2.0):
+                named = {p: value for p in act.params}
+                assert np.all(np.isfinite(act(EXTREMES, **named)))
+                assert np.all(np.isfinite(act.derivative(EXTREMES, **named)))
 
 
 def test_vector_functions_and_logs_are_stable_at_extremes():
@@ -269,7 +271,29 @@ def test_bad_parameters_get_a_clear_error():
         softmax(3.0)
     with pytest.raises(TypeError, match="axis must be an integer"):
         maxout([1.0, 2.0], axis=0.5)
-    with pytest.raises(ValueError, match="takes no parameter"):
+    with pytest.raises(TypeError, match="relu takes 0 parameter"):
         ACTIVATIONS["relu"](1.0, 0.5)
+    with pytest.raises(TypeError, match="selu has no parameter beta; its parameters are alpha, lam"):
+        ACTIVATIONS["selu"](1.0, beta=0.5)
+    with pytest.raises(TypeError, match="lam must be a real number"):
+        selu([1.0], lam="1")
     with pytest.raises(ValueError, match="dout must have the shape"):
         prelu_grad_alpha([1.0, -1.0], 0.2, dout=[1.0])
+
+
+def test_registry_parameters_by_position_by_name_or_default():
+    selu_view = ACTIVATIONS["selu"]
+    assert selu_view.params == {"alpha": SELU_ALPHA, "lam": SELU_LAMBDA}
+    assert selu_view.values() == (SELU_ALPHA, SELU_LAMBDA) == selu_view.values(None, None)
+    assert selu_view.values(1.0) == (1.0, SELU_LAMBDA) and selu_view.values(lam=2.0) == (SELU_ALPHA, 2.0)
+    assert ACTIVATIONS["relu"].values(None) == ()
+    assert selu_view(-1.0, alpha=1.0, lam=1.0) == pytest.approx(elu(-1.0))
+
+
+def test_selu_with_moved_constants_matches_the_numerical_gradient():
+    from helpers.gradcheck import numerical_gradient, rel_error
+
+    x = np.array([-2.0, -0.7, 0.4, 1.5])
+    for alpha, lam in ((SELU_ALPHA, SELU_LAMBDA), (1.0, 1.3), (2.5, 0.8)):
+        numeric = numerical_gradient(lambda v, a=alpha, s=lam: np.sum(selu(v, a, s)), x.copy())
+        assert rel_error(selu_grad(x, alpha, lam), numeric) < 1e-8  # tolerance of helpers.gradcheck at h = 1e-5

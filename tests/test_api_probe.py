@@ -20,12 +20,15 @@ ORDERED = [name for name, spec in SPECS.items() if spec.fresh is not None]
 
 
 def public_callables():
-    """``module.name`` of every public function and class, and ``module.Class.method`` of their public methods."""
+    """``module.name`` of every public function and class, and ``module.Class.method`` of their public methods
+    (a subpackage, like ``activations``, counts what it re-exports from its own modules)."""
     names = []
     for module in MODULES:
         short = module.__name__.split(".")[-1]
         for name, obj in vars(module).items():
-            if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__ or not callable(obj):
+            home = getattr(obj, "__module__", None) or ""
+            inside = home == module.__name__ or (hasattr(module, "__path__") and home.startswith(module.__name__ + "."))
+            if name.startswith("_") or not inside or not callable(obj):
                 continue
             names.append(f"{short}.{name}")
             if inspect.isclass(obj):

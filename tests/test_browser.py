@@ -146,7 +146,7 @@ def _time_every_slider(page, presses: int = 4) -> list[dict]:
     outputs = page.locator(".jp-OutputArea-output:has(.widget-slider):has(.widget-image)")
     for w in range(outputs.count()):
         output = outputs.nth(w)
-        sliders = output.locator(".widget-slider")
+        sliders = output.locator(".widget-slider:visible")  # a panel may hide the sliders it does not use
         for s in range(sliders.count()):
             slider = sliders.nth(s)
             label = (slider.locator(".widget-label").first.text_content() or "").strip() or f"slider {s + 1}"

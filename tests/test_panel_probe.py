@@ -18,16 +18,28 @@ from helpers.mlp_playground import mlp_playground
 from helpers.widgets import Panel
 
 
+def _all_defaults(make) -> bool:
+    params = [p for p in inspect.signature(make).parameters.values() if p.name != "self"]
+    return all(p.default is not inspect.Parameter.empty or p.kind == p.VAR_KEYWORD for p in params)
+
+
 def _panels():
+    """Each panel class whose arguments all have defaults, or else its factory function (``activation_explorer``
+    for ``ActivationExplorer``) if that one has."""
     found = {}
     for info in pkgutil.walk_packages(helpers.__path__, "helpers."):
         module = importlib.import_module(info.name)
         for name, obj in vars(module).items():
-            if (inspect.isclass(obj) and issubclass(obj, Panel) and obj is not Panel
+            if not (inspect.isclass(obj) and issubclass(obj, Panel) and obj is not Panel
                     and obj.__module__ == module.__name__):
-                params = list(inspect.signature(obj.__init__).parameters.values())[1:]
-                if all(p.default is not inspect.Parameter.empty for p in params):
-                    found[f"{module.__name__.split('.')[-1]}.{name}"] = obj
+                continue
+            short = module.__name__.split(".")[-1]
+            factories = [f for f in vars(module).values() if inspect.isfunction(f) and f.__module__ == module.__name__
+                         and inspect.signature(f).return_annotation in (name, obj)]
+            for make in [obj, *factories]:
+                if _all_defaults(make):
+                    found[f"{short}.{make.__name__}"] = make
+                    break
     found["playground.mlp_playground"] = mlp_playground
     return found
 
@@ -50,7 +62,7 @@ def bad_values(name: str, default):
 
 
 CALLS = [(panel, arg.name, label, value) for panel, make in PANELS.items()
-         for arg in inspect.signature(make).parameters.values() if arg.name != "self"
+         for arg in inspect.signature(make).parameters.values() if arg.name != "self" and arg.kind != arg.VAR_KEYWORD
          for label, value in bad_values(arg.name, arg.default)]
 
 

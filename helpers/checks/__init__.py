@@ -15,7 +15,7 @@ from helpers.checks.nb03 import (
     check_divide_layer,
     check_purchase,
 )
-from helpers.checks.nb04 import check_softplus, check_zero_centred
+from helpers.checks.nb04 import check_chain_gradient, check_softplus, check_zero_centred
 from helpers.checks.nb05 import (
     check_gd_step,
     check_hidden_error_signals,

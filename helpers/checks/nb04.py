@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.checks.answers import report
+from helpers.checks.answers import one_number, report
 
 
 def check_softplus(softplus, softplus_grad) -> bool:
@@ -45,13 +45,22 @@ def check_softplus(softplus, softplus_grad) -> bool:
         stable = False
     return report(stable, "softplus and its derivative are right, and stable at x = ±1000.",
                   "right for moderate x, but at x = ±1000 it overflows or loses the answer (softplus(1000) "
-                  "is 1000). Rewrite it as max(x, 0) + log1p(exp(-|x|)), or use np.logaddexp(0, x).")
+                  "is 1000). Next step: for x > 0, factor e^x out of 1 + e^x, so that exp only ever sees a "
+                  "number <= 0, as the stable sigmoid does.")
 
 
-def check_zero_centred(names) -> bool:
-    """Exercise (notebook 04): the set of activations whose mean output is 0 for inputs ``Z ~ N(0, 1)``."""
-    from helpers.activation_properties import properties_table
+def check_zero_centred(names, std: float = 2.0) -> bool:
+    """Exercise (notebook 04): the set of activations whose mean output is 0 for inputs ``std · Z``, ``Z ~ N(0, 1)``.
+
+    The properties table measures the mean for ``std = 1``; the exercise asks about ``std = 2``, where the
+    odd functions stay centred and SELU, whose constants were fitted to ``N(0, 1)``, does not.
+    """
+    from helpers.activation_properties import mean_output
     from helpers.activations import ACTIVATIONS
+
+    std = one_number(std)
+    if std is None or std <= 0:
+        return report(False, "", "std, the spread of the inputs, must be one positive number (the exercise uses 2).")
 
     try:
         names = set(names) if not isinstance(names, str) else None
@@ -62,12 +71,40 @@ def check_zero_centred(names) -> bool:
     unknown = names - set(ACTIVATIONS)
     if unknown:
         return report(False, "", f"unknown name(s) {sorted(unknown)}; use the names in ACTIVATIONS.")
-    truth = {row["name"] for row in properties_table() if row["zero_centred"]}
+    truth = {n for n in ACTIVATIONS if abs(mean_output(n, std)) < 1e-3}
     missing, extra = sorted(truth - names), sorted(names - truth)
     hint = []
     if extra:
-        hint.append(f"{', '.join(extra)} {'has' if len(extra) == 1 else 'have'} a positive mean output")
+        hint.append(f"{', '.join(extra)} {'has' if len(extra) == 1 else 'have'} a mean output away from 0 "
+                    f"for std {std:g}")
     if missing:
-        hint.append(f"{len(missing)} zero-centred function(s) missing (one of them was designed for it)")
-    return report(not missing and not extra, f"{', '.join(sorted(truth))}: mean output 0 for N(0, 1) inputs.",
-                  "; ".join(hint) + ". Look at the E[f(Z)] column of the properties table.")
+        hint.append(f"{len(missing)} zero-centred function(s) missing")
+    return report(not missing and not extra, f"{', '.join(sorted(truth))}: mean output 0 for inputs of std {std:g}.",
+                  "; ".join(hint) + ". Which functions are odd, f(-x) = -f(x), whatever the spread of the inputs? "
+                  "And for which input distribution were SELU's two constants chosen?")
+
+
+def check_chain_gradient(answer) -> bool:
+    """Exercise (notebook 04): predict ``d u_20 / d u_0`` for 20 layers ``u_l = 1.2 · relu(u_{l-1})``, ``u_0 = 0.5``.
+
+    Accepted within 1% of the truth, computed here with ``helpers.activation_chain``.
+    """
+    from helpers.activation_chain import chain_gradients
+    from helpers.checks.answers import one_number
+
+    value = one_number(answer, "your prediction")
+    if value is None:
+        return False
+    truth = float(chain_gradients("relu", [0.5], 1.2, 20)[-1, 0])
+    if abs(value - truth) <= 0.01 * truth:
+        return report(True, f"{truth:.2f} = 1.2^20: on a live path ReLU's derivative is 1, so only the weights "
+                      "multiply up, and they explode.", "")
+    if np.isclose(value, 1.0):
+        hint = "ReLU's own derivative is 1 on this path, but each layer also multiplies by its weight w"
+    elif np.isclose(value, 1.2 * 20) or np.isclose(value, 1.2 + 20):
+        hint = "the chain rule multiplies one factor per layer; it does not add them"
+    elif value <= 0:
+        hint = "u_0 = 0.5 > 0, and 1.2 · relu(u) stays positive: the path never dies"
+    else:
+        hint = "write down the local derivative of one layer, w · relu'(u), and multiply 20 of them"
+    return report(False, "", f"not {value:g}: {hint}.")

@@ -18,6 +18,7 @@ from helpers.playground.frames import FramePlayer
 from helpers.playground.picture import NetworkPicture, encode, grid_points, point_colours
 from helpers.playground.session import DOMAIN, Session
 from helpers.playground.state import FEATURES, PlaygroundState
+from helpers.validation import as_int, as_positive_int
 from helpers.widgets import Panel
 
 _REBUILD = ("dataset", "noise", "train_percent", "batch_size", "hidden_layers", "activation",
@@ -64,7 +65,8 @@ class MLPPlayground(Panel):
         if unknown or isinstance(hide, str):
             raise ValueError(f"hide must be a tuple of {', '.join(ctl.GROUPS)}; got {hide!r}")
         self.hidden, self.seed, self.data_seed = tuple(hide), state.seed, state.data_seed
-        self.epochs_per_frame = epochs_per_frame
+        self.epochs_per_frame = as_positive_int(epochs_per_frame, "epochs_per_frame")
+        interval = as_int(interval, "interval", low=1, high=10_000)
         self.selected = self.hovered = self.link = None
         self.title = ""
         self.figure = PictureImage(920, 440)
