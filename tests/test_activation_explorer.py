@@ -158,7 +158,7 @@ def test_bad_settings_change_nothing(values, error, words):
 
 @pytest.mark.parametrize(("kwargs", "error", "words"), [
     ({"name": "gelu"}, ValueError, "name must be one of"),
-    ({"compare": "gelu"}, ValueError, "name must be one of"),
+    ({"compare": "gelu"}, ValueError, "compare must be one of"),
     ({"shift": 9.0}, ValueError, "shift must be between -3.0 and 3.0, got 9.0"),
     ({"scale": "1"}, TypeError, "scale must be a real number"),
     ({"depth": 2.5}, TypeError, "depth must be a whole number"),
