@@ -34,6 +34,7 @@ BOLD_WITH_KOREAN = re.compile(r"\*\*([^*()]+?)\*\*\s*\(([^)]*?[\uac00-\ud7a3][^)
 
 def _normal(term: str) -> str:
     term = re.sub(r"\s+", " ", term).strip().lower()
+    term = re.sub(r"^\d+[.)]?\s+", "", term)  # a numbered property: **1 continuity (연속성)**
     return term[:-1] if term.endswith("s") and not term.endswith("ss") else term
 
 
@@ -57,10 +58,11 @@ def glossary_rows():
 
 def test_glossary_names_the_notebook_where_each_term_first_appears():
     """A glossary row's first notebook is the first that sets the term in bold with its Korean name
-    (any of the row's spellings: ``ReLU, leaky ReLU`` is two; ``(ANN)`` is dropped)."""
+    (any of the row's spellings: ``ReLU, leaky ReLU`` is two; ``hyperbolic tangent (tanh)`` is also ``tanh``)."""
     first, wrong = first_bold_uses(), []
     for english, notebooks in glossary_rows():
         spellings = {_normal(re.sub(r"\([^)]*\)", "", s)) for s in english.split(",")} | {_normal(english)}
+        spellings |= {_normal(s) for s in re.findall(r"\(([^)]*)\)", english)}  # (tanh), (RNN), (set)
         seen = sorted(first[s] for s in spellings if s in first)
         if not seen:
             wrong.append(f"{english}: never in bold with its Korean name (glossary says notebook {notebooks[0]})")
