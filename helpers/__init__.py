@@ -18,7 +18,7 @@ Foundations (every notebook)
 04 activations     ``activations``, ``activation_properties``, ``activation_explorer``
 05 backprop        ``descent``, ``backprop``, ``metrics``, ``descent_explorer``, ``backprop_stepper``,
                    ``fitting_explorer``
-06 init, BN        ``init``, ``init_experiments``, ``init_explorer``, ``scale_shift_explorer``
+06 init, BN        ``init``, ``init_experiments``, ``init_pictures``, ``init_explorer``, ``scale_shift_explorer``
                    (``BatchNorm`` is in ``layers``)
 07 RNNs            ``rnn``, ``sequence_tasks``, ``char_rnn``, ``rnn_pictures``, ``rnn_widgets``
 """

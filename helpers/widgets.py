@@ -169,8 +169,11 @@ def _check_control_value(control, name: str, value) -> None:
         if isinstance(value, bool) or not isinstance(value, kinds):
             expected = "a whole number" if integral else "a number"
             raise TypeError(f"{name} must be {expected}, got {type(value).__name__} {value!r}")
-        if not control.min <= value <= control.max:
-            raise ValueError(f"{name} must be between {control.min} and {control.max}, got {value}")
+        lo, hi = control.min, control.max
+        if isinstance(control, widgets.FloatLogSlider):  # its min and max are exponents of its base
+            lo, hi = control.base**lo, control.base**hi
+        if not lo <= value <= hi:
+            raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
 
 
 class GatePlayground(Panel):
