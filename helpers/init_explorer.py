@@ -107,9 +107,9 @@ class InitExplorer(Panel):
                                                     "the running averages kept in training"],
                                           style={"description_width": "90px", "button_width": "60px"})
         self.status, self.legend = widgets.HTML(), widgets.HTML(
-            f'<span style="color:{BAR_COLOR}">■</span> top: each layer\'s activations a = f(z) · '
-            f'<span style="color:{GRAD_COLOR}">■</span> bottom: log10 |∂L/∂z|, the gradient reaching the layer '
-            "on the way back (left = vanishing, right = exploding) · each panel's tallest bar = 1")
+            f'<span style="color:{BAR_COLOR}">■</span> top: activations a = f(z) · '
+            f'<span style="color:{GRAD_COLOR}">■</span> bottom: backward gradient log10|∂L/∂z| '
+            "(left = vanishing, right = exploding) · tallest bar = 1")
 
         self._z_cache = {}
         fig = Figure(figsize=(9.0, 4.4), dpi=100)
