@@ -64,6 +64,7 @@ class InitExplorer(Panel):
     MAX_DEPTH = 8
     N_SAMPLES = 1000
     BATCHES = 50  # with batch norm, at most this many batches (a slider move stays fast at B = 2)
+    HISTOGRAM_SAMPLES = 250  # the bars count about this many samples' values (x units); the labels use all
     WIDTHS = (10, 300)
 
     def __init__(self, scheme: str = "std 1", activation: str = "sigmoid", depth: int = 5, *, n_units: int = 100,
@@ -171,8 +172,9 @@ class InitExplorer(Panel):
         self.acts, self.grads = self.compute()
         depth = len(self.acts)
         moved = self.activations.limits is None or self.activations.limits[3] != depth
-        changed = self.activations.update(self.acts, self.activation.value)
-        self.gradients.update(self.grads)
+        every = max(1, len(self.acts[0]) // self.HISTOGRAM_SAMPLES)
+        changed = self.activations.update(self.acts, self.activation.value, every)
+        self.gradients.update(self.grads, every)
         if moved:
             for (x0, w), top, bottom in zip(_column_positions(depth), self.act_axes, self.grad_axes,
                                                 strict=False):  # the first depth of MAX_DEPTH

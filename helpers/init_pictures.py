@@ -110,12 +110,14 @@ class ActivationHistograms:
         self.artists = self.bars + self.labels
         self.limits = None
 
-    def update(self, acts, activation: str) -> bool:
+    def update(self, acts, activation: str, every: int = 1) -> bool:
         """Show ``acts`` (a list of (N, units) arrays, one per layer, up to ``len(axes)``) for ``activation``.
 
-        Panels beyond ``len(acts)`` are hidden. Returns True when the limits (or the number of panels) changed.
+        The bars count every ``every``-th sample (a cheaper picture of the same distribution); the std labels
+        use all of them. Panels beyond ``len(acts)`` are hidden. Returns True when the limits (or the number of
+        panels) changed.
         """
-        edges, fractions, zeros = layer_histograms(acts, activation, self.bins)
+        edges, fractions, zeros = layer_histograms([a[::every] for a in acts], activation, self.bins)
         if self.peak_normalised:
             fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
         for i, a in enumerate(acts):
@@ -154,9 +156,9 @@ class GradientHistograms:
             ax.tick_params(labelsize=8)
         self.artists = self.bars + self.labels
 
-    def update(self, grads) -> None:
-        """Show ``grads`` (a list of (N, units) arrays, layer 1 first)."""
-        fractions, zeros = gradient_histograms(grads)
+    def update(self, grads, every: int = 1) -> None:
+        """Show ``grads`` (a list of (N, units) arrays, layer 1 first); the bars count every ``every``-th sample."""
+        fractions, zeros = gradient_histograms([g[::every] for g in grads])
         fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
         for i, ax in enumerate(self.axes):
             for artist in (ax, self.bars[i], self.labels[i]):
