@@ -192,8 +192,10 @@ class InitExplorer(Panel):
         return changed or moved
 
     def update(self) -> None:
-        """Recompute and redraw (the whole figure only when the limits or the number of panels changed)."""
-        self.figure.redraw(full=self._compute_and_draw())
+        """Recompute and redraw (the whole figure only when the limits or the number of panels changed; each
+        layout's background is drawn once and then reused)."""
+        full = self._compute_and_draw()
+        self.figure.redraw(full=full, key=self.activations.limits)
 
     def refresh(self) -> None:
         """After ``set_settings``: a named scheme sets ``σ_w`` for the width, then one redraw."""

@@ -154,3 +154,16 @@ def test_scale_shift_explorer_sliders_reach_the_values_that_undo_the_normalisati
 def test_scale_shift_explorer_names_bad_arguments(kwargs, error, words):
     with pytest.raises(error, match=words):
         scale_shift_explorer(**kwargs)
+
+
+def test_a_layout_seen_before_is_redrawn_from_its_kept_background_to_the_same_picture():
+    e = init_explorer(scheme="he", activation="relu", depth=8)
+    e.depth.value = 2
+    two = e.figure.image.value
+    e.depth.value = 8
+    eight = e.figure.image.value
+    e.depth.value = 2  # the depth-2 layout's background is reused, not drawn again
+    assert e.figure.image.value == two
+    e.depth.value = 8
+    assert e.figure.image.value == eight
+    assert init_explorer(scheme="he", activation="relu", depth=2).figure.png() == two  # as a fresh drawing
