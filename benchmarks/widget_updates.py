@@ -242,46 +242,87 @@ BENCHMARKS["07 RNN clipping explorer (threshold c)"] = (bench_rnn_clipping_explo
 BENCHMARKS["07 RNN temperature explorer (tau slider)"] = (bench_rnn_temperature, 40.0)
 
 
+def _nb06_control(make, control: str, values, n: int) -> float:
+    explorer = make()
+    widget = getattr(explorer, control)
+
+    def move(value):
+        widget.value = value
+
+    return median_ms(move, (values * n)[:n])
+
+
 def bench_init_explorer_scheme(n: int = 12) -> float:
     from helpers.init_explorer import init_explorer
 
-    explorer = init_explorer(scheme="std 1", activation="tanh", depth=5)
-    values = ["xavier", "he", "std 0.01", "std 1"] * (n // 4)
-
-    def choose(scheme):
-        explorer.scheme.value = scheme
-
-    return median_ms(choose, values)
+    return _nb06_control(lambda: init_explorer(scheme="std 1", activation="tanh", depth=5), "scheme",
+                         ["xavier", "he", "std 0.01", "std 1"], n)
 
 
-def bench_init_explorer_depth(n: int = 40) -> float:
+def bench_init_explorer_depth(n: int = 16) -> float:
     from helpers.init_explorer import init_explorer
 
-    explorer = init_explorer(scheme="he", activation="relu", depth=1)
-    values = [1 + i % 8 for i in range(1, n + 1)]
+    return _nb06_control(lambda: init_explorer(scheme="he", activation="relu", depth=1), "depth",
+                         [2, 3, 4, 5, 6, 7, 8, 1], n)
 
-    def move_depth(depth):
-        explorer.depth.value = depth
 
-    return median_ms(move_depth, values)
+def bench_init_explorer_std(n: int = 20) -> float:
+    from helpers.init_explorer import init_explorer
+
+    return _nb06_control(lambda: init_explorer(scheme="he", activation="tanh", depth=5), "std",
+                         np.round(np.geomspace(0.01, 2.0, 10), 3).tolist(), n)
+
+
+def bench_init_explorer_width(n: int = 12) -> float:
+    from helpers.init_explorer import init_explorer
+
+    return _nb06_control(lambda: init_explorer(scheme="he", activation="relu", depth=5), "width",
+                         [50, 100, 150, 200, 100, 60], n)
+
+
+def bench_init_explorer_batchnorm(n: int = 12) -> float:
+    from helpers.init_explorer import init_explorer
+
+    return _nb06_control(lambda: init_explorer(scheme="std 0.01", activation="tanh", depth=5), "batchnorm",
+                         [True, False], n)
+
+
+def bench_init_explorer_batch_size(n: int = 18) -> float:
+    from helpers.init_explorer import init_explorer
+
+    return _nb06_control(lambda: init_explorer(scheme="he", activation="tanh", depth=5, batchnorm=True),
+                         "batch_size", [2, 4, 8, 16, 32, 64, 128, 256, 1000], n)
+
+
+def bench_init_explorer_mode(n: int = 12) -> float:
+    from helpers.init_explorer import init_explorer
+
+    return _nb06_control(lambda: init_explorer(scheme="he", activation="tanh", depth=5, batchnorm=True,
+                                               batch_size=32), "mode", ["eval", "train"], n)
 
 
 def bench_scale_shift_gamma(n: int = 60) -> float:
     from helpers.scale_shift_explorer import scale_shift_explorer
 
-    explorer = scale_shift_explorer()
-    values = np.round(np.linspace(0.5, 3.0, n), 2).tolist()
+    return _nb06_control(scale_shift_explorer, "gamma", np.round(np.linspace(0.5, 3.0, n), 2).tolist(), n)
 
-    def move_gamma(v):
-        explorer.gamma.value = v
 
-    return median_ms(move_gamma, values)
+def bench_scale_shift_beta(n: int = 60) -> float:
+    from helpers.scale_shift_explorer import scale_shift_explorer
+
+    return _nb06_control(scale_shift_explorer, "beta", np.round(np.linspace(-6.0, 6.0, n), 1).tolist(), n)
 
 
 _NB06_BENCHMARKS = {
     "06 init explorer (scheme dropdown, tanh)": (bench_init_explorer_scheme, 100.0),
-    "06 init explorer (depth slider)": (bench_init_explorer_depth, 50.0),
+    "06 init explorer (depth slider: panels resize)": (bench_init_explorer_depth, 100.0),
+    "06 init explorer (sigma_w slider)": (bench_init_explorer_std, 100.0),
+    "06 init explorer (width slider)": (bench_init_explorer_width, 100.0),
+    "06 init explorer (batch norm on/off)": (bench_init_explorer_batchnorm, 100.0),
+    "06 init explorer (batch size slider)": (bench_init_explorer_batch_size, 100.0),
+    "06 init explorer (train/eval switch)": (bench_init_explorer_mode, 100.0),
     "06 gamma/beta explorer (gamma slider)": (bench_scale_shift_gamma, 30.0),
+    "06 gamma/beta explorer (beta slider)": (bench_scale_shift_beta, 30.0),
 }
 BENCHMARKS.update(_NB06_BENCHMARKS)
 

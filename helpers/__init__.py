@@ -22,7 +22,7 @@ Foundations (every notebook)
                    ``activation_properties``, ``activation_chain``, ``activation_model``, ``activation_explorer``
 05 backprop        ``descent``, ``backprop``, ``metrics``, ``descent_explorer``, ``backprop_stepper``,
                    ``fitting_explorer``
-06 init, BN        ``init``, ``init_experiments``, ``init_explorer``, ``scale_shift_explorer``
+06 init, BN        ``init``, ``init_experiments``, ``init_pictures``, ``init_explorer``, ``scale_shift_explorer``
                    (``BatchNorm`` is in ``layers``)
 07 RNNs            ``rnn``, ``rnn_layout`` (stacked / bidirectional layout), ``sequence_tasks``, ``char_rnn``,
                    ``rnn_pictures``, ``rnn_widgets``, ``rnn_explorers``, ``rnn_training_explorers``

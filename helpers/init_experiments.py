@@ -11,14 +11,46 @@ from helpers.init import get_initialiser, initialise
 from helpers.layers import ACTIVATION_LAYERS, Affine, BatchNorm, Sequential, SoftmaxWithLoss, set_training
 from helpers.optim import SGD
 from helpers.train import Trainer
-from helpers.validation import as_choice, as_positive_int, as_rng, as_sizes, require_methods
+from helpers.validation import (
+    as_bool,
+    as_choice,
+    as_float_array,
+    as_positive_int,
+    as_rng,
+    as_sizes,
+    internal_values,
+    require_methods,
+)
+
+LEAKY_SLOPE = 0.01  # leaky ReLU's slope for z < 0 (PyTorch's default negative_slope)
 
 #: The activation functions of the classic experiment, as plain functions of an array.
 ACTIVATION_FUNCTIONS = {
     "sigmoid": lambda z: 0.5 * (1.0 + np.tanh(0.5 * z)),  # = 1 / (1 + e^-z), no overflow
     "tanh": np.tanh,
     "relu": lambda z: np.maximum(z, 0.0),
+    "leaky relu": lambda z: np.where(z > 0, z, LEAKY_SLOPE * z),
 }
+
+#: Their derivatives f'(z), written as functions of the output a = f(z) (cheaper: no second exp or tanh).
+ACTIVATION_DERIVATIVES = {
+    "sigmoid": lambda a: a * (1.0 - a),  # at most 0.25
+    "tanh": lambda a: 1.0 - a**2,
+    "relu": lambda a: (a > 0).astype(float),
+    "leaky relu": lambda a: np.where(a > 0, 1.0, LEAKY_SLOPE),
+}
+
+
+def _check_activation(activation: str) -> str:
+    return as_choice(activation, "activation", ACTIVATION_FUNCTIONS)
+
+
+def stack_weights(init, depth: int, n_units: int, rng=None) -> list[np.ndarray]:
+    """``depth`` weight matrices (n_units, n_units) from ``init`` (a name or a function), drawn in turn from ``rng``."""
+    make = get_initialiser(init)
+    depth, n_units = as_positive_int(depth, "depth"), as_positive_int(n_units, "n_units")
+    rng = as_rng(rng, "rng")
+    return [make(n_units, n_units, rng) for _ in range(depth)]
 
 
 def layer_activations(init, activation: str, depth: int = 5, n_units: int = 100, n_samples: int = 1000,
@@ -29,22 +61,90 @@ def layer_activations(init, activation: str, depth: int = 5, n_units: int = 100,
     Args:
         init: an initialiser name (see ``helpers.init.INITIALISERS``, e.g. ``"std 1"``, ``"xavier"``) or a
             function ``(n_in, n_out, rng) -> W``.
-        activation: ``"sigmoid"``, ``"tanh"`` or ``"relu"``.
+        activation: ``"sigmoid"``, ``"tanh"``, ``"relu"`` or ``"leaky relu"``.
 
     Returns:
         ``depth`` arrays of shape (n_samples, n_units), layer 1 first.
     """
-    as_choice(activation, "activation", ACTIVATION_FUNCTIONS)
-    make, f = get_initialiser(init), ACTIVATION_FUNCTIONS[activation]
+    f = ACTIVATION_FUNCTIONS[_check_activation(activation)]
     depth, n_units = as_positive_int(depth, "depth"), as_positive_int(n_units, "n_units")
     rng = as_rng(rng, "rng")
     a = rng.standard_normal((as_positive_int(n_samples, "n_samples"), n_units))
     acts = []
     with np.errstate(over="ignore"):  # std 1 with ReLU grows by ~7x per layer: large, but finite at depth <= 10
-        for _ in range(depth):
-            a = f(a @ make(n_units, n_units, rng))
+        for W in stack_weights(init, depth, n_units, rng):
+            a = f(a @ W)
             acts.append(a)
     return acts
+
+
+def _batches(n: int, batch_size: int | None) -> list[slice]:
+    """Rows of ``n // batch_size`` nearly equal batches (each of at least ``batch_size`` rows), as slices (views)."""
+    if batch_size is None:
+        return [slice(0, n)]
+    batch_size = as_positive_int(batch_size, "batch_size")
+    if not 2 <= batch_size <= n:
+        raise ValueError(f"batch_size must be between 2 and n_samples = {n} (batch norm needs 2 samples), "
+                         f"got {batch_size}")
+    bounds = np.linspace(0, n, n // batch_size + 1).astype(int)  # as np.array_split: sizes differ by at most 1
+    return [slice(start, stop) for start, stop in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def forward_backward(x, weights, activation: str, upstream, *, batchnorm: bool = False,
+                     batch_size: int | None = None, train: bool = True):
+    """Forward through ``a_l = f(BN(a_{l-1} @ W_l))`` (BN optional), then back from ``dL/da_depth = upstream``.
+
+    Args:
+        x: the inputs (N, n_units); weights: ``depth`` arrays (n_units, n_units).
+        activation: a name of ``ACTIVATION_FUNCTIONS``.
+        upstream: (N, n_units), the gradient arriving at the last layer's output (``L = sum(a_depth * upstream)``).
+        batchnorm: a ``helpers.layers.BatchNorm`` (gamma 1, beta 0) between each ``a @ W`` and the activation.
+        batch_size: with batch norm, the samples are processed in batches of (about) this size; ``None`` is one
+            batch of all N.
+        train: with batch norm, ``True`` normalises each batch with its own statistics; ``False`` first runs
+            one training pass over the batches (forward only) to collect the running statistics (their plain
+            average, PyTorch's ``momentum=None``) and then normalises every sample with those.
+
+    Returns:
+        ``(acts, grads)``: ``depth`` arrays (N, n_units) each; ``acts[l]`` is layer l + 1's output and
+        ``grads[l]`` is ``dL/dz`` at its weighted sum ``z = a_{l-1} @ W_l`` (what ``dW_l = a_{l-1}^T dz`` is made of).
+    """
+    f, df = ACTIVATION_FUNCTIONS[_check_activation(activation)], ACTIVATION_DERIVATIVES[activation]
+    x, upstream = as_float_array(x, "x", ndim=2, nonempty=True), as_float_array(upstream, "upstream", ndim=2)
+    if upstream.shape != x.shape:
+        raise ValueError(f"upstream must have the shape of x {x.shape}, got {upstream.shape}")
+    if isinstance(weights, (str, bytes, dict)) or not hasattr(weights, "__len__") or len(weights) == 0:
+        raise TypeError(f"weights must be a list of (n_units, n_units) arrays, got {type(weights).__name__}")
+    weights = [as_float_array(W, "each of weights", ndim=2) for W in weights]
+    if any(W.shape != (x.shape[1], x.shape[1]) for W in weights):
+        raise ValueError(f"weights must all have shape {(x.shape[1], x.shape[1])} like x's width, got "
+                         f"{[W.shape for W in weights]}")
+    batchnorm, train = as_bool(batchnorm, "batchnorm"), as_bool(train, "train")
+    if batch_size is not None:
+        batch_size = as_positive_int(batch_size, "batch_size")
+    norms = [BatchNorm(W.shape[1], momentum=None) for W in weights] if batchnorm else []
+    batches = _batches(len(x), batch_size if batchnorm else None)
+    if batchnorm and not train:
+        for rows in batches:  # the training pass that fills the running statistics
+            a = x[rows]
+            for W, bn in zip(weights, norms, strict=True):
+                a = f(bn.forward(a @ W, train=True))
+        batches = [slice(0, len(x))]
+    acts = [np.empty((len(x), W.shape[1])) for W in weights]
+    grads = [np.empty_like(a) for a in acts]
+    with np.errstate(over="ignore", invalid="ignore"), internal_values():  # what overflows is the lesson
+        for rows in batches:
+            a = x[rows]
+            for i, W in enumerate(weights):
+                z = a @ W
+                a = acts[i][rows] = f(norms[i].forward(z, train=train) if batchnorm else z)
+            da = upstream[rows]
+            for i in reversed(range(len(weights))):
+                dz = da * df(acts[i][rows])
+                dz = norms[i].backward(dz) if batchnorm else dz
+                grads[i][rows] = dz
+                da = dz @ weights[i].T
+    return acts, grads
 
 
 def deep_mlp(sizes, activation: str = "relu", init="he", *, batchnorm: str | None = None, rng=None) -> Sequential:

@@ -1,226 +1,233 @@
-"""Per-layer activation histograms, and the init explorer (scheme, activation, depth) — notebook 06.
+"""The init explorer of notebook 06: weight scale, width, activation, depth and batch norm → every layer's
+activations (top row) and the backward gradients reaching it (bottom row).
 
-``ActivationHistograms`` draws one histogram per layer on a row of axes and redraws them in place: the
-bars are made once and only their heights (and, for ReLU, their positions) change. ``InitExplorer`` puts
-it behind a scheme dropdown, an activation dropdown and a depth slider.
+The model is :func:`helpers.init_experiments.forward_backward` on a stack of square layers whose weights are
+``sigma_w`` times one fixed set of standard-normal numbers: a change of scheme or of ``sigma_w`` changes only
+the scale of the weights. For a square layer every scheme is a single standard deviation (Xavier
+``sqrt(2 / 2n) = 1 / sqrt(n)``, He ``sqrt(2 / n)``), so the scheme dropdown moves the ``sigma_w`` slider, and
+moving the slider by hand makes the scheme ``"custom"``.
 """
 
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.ticker import FormatStrFormatter
 
-from helpers.init import SCHEMES
-from helpers.init_experiments import ACTIVATION_FUNCTIONS, layer_activations
+from helpers.init import he_variance, xavier_variance
+from helpers.init_experiments import ACTIVATION_FUNCTIONS, forward_backward
+from helpers.init_pictures import BAR_COLOR, GRAD_COLOR, ActivationHistograms, GradientHistograms
+from helpers.validation import as_finite_float, as_int, as_positive_int
 from helpers.widgets import LiveFigure, Panel
 
-N_BINS = 30
-BAR_COLOR = "#0072B2"
+SCHEME_NAMES = ("std 1", "std 0.01", "xavier", "he", "custom")
+BATCH_SIZES = (2, 4, 8, 16, 32, 64, 128, 256, 1000)
+MODES = ("train", "eval")
 
 
-def _nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 5 × 10^k that is >= ``value`` (so axis limits change in steps, not every move)."""
-    if not np.isfinite(value) or value <= 0:
-        return 1.0
-    exponent = np.floor(np.log10(value))
-    for step in (1.0, 2.0, 5.0, 10.0):
-        if step * 10**exponent >= value:
-            return float(step * 10**exponent)
-    return float(10 ** (exponent + 1))
+def scheme_std(scheme: str, n_units: int) -> float:
+    """The weight std a named scheme gives a layer of ``n_units`` inputs and outputs (not for ``"custom"``)."""
+    n_units = as_positive_int(n_units, "n_units")
+    stds = {"std 1": 1.0, "std 0.01": 0.01, "xavier": float(np.sqrt(xavier_variance(n_units, n_units))),
+            "he": float(np.sqrt(he_variance(n_units)))}
+    if scheme not in stds:
+        raise ValueError(f"scheme must be one of {', '.join(map(repr, stds))}, got {scheme!r}")
+    return stds[scheme]
 
 
-def histogram_range(activation: str, acts) -> tuple[float, float]:
-    """The x-range of the histograms: the function's range for sigmoid (0, 1) and tanh (-1, 1); for ReLU,
-    (0, a round number above the 99th percentile of the first layer's positive activations), the same for
-    every layer, so growth and collapse from layer to layer stay visible."""
-    if activation == "sigmoid":
-        return 0.0, 1.0
-    if activation == "tanh":
-        return -1.0, 1.0
-    positive = acts[0][acts[0] > 0] if len(acts) else np.empty(0)
-    return 0.0, _nice_ceiling(np.percentile(positive, 99) if positive.size else 1.0)
+def _one_of(value, options, name: str):
+    if value not in options:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, options))}, got {value!r}")
+    return value
 
 
-def layer_histograms(acts, activation: str, bins: int = N_BINS):
-    """Per layer, the fraction of activations in each of ``bins`` equal bins over :func:`histogram_range`.
-
-    For ReLU the exact zeros are left out of the bars (they would dwarf everything) and counted apart.
-    Values beyond the range are piled into the last bin (a spike at the right edge means "larger still").
-
-    Returns ``(edges, fractions, zero_fractions)``: (bins + 1,), (depth, bins), (depth,).
-    """
-    lo, hi = histogram_range(activation, acts)
-    edges = np.linspace(lo, hi, bins + 1)
-    fractions, zero_fractions = [], []
-    for a in acts:
-        values = a.ravel()
-        zero = values == 0 if activation == "relu" else np.zeros(values.shape, bool)
-        counts, _ = np.histogram(np.clip(values[~zero], lo, hi), bins=bins, range=(lo, hi))  # uniform: fast path
-        fractions.append(counts / values.size)
-        zero_fractions.append(zero.mean())
-    return edges, np.array(fractions), np.array(zero_fractions)
+def _in_range(value, lo, hi, name: str, kind=as_finite_float):
+    value = kind(value, name)
+    if not lo <= value <= hi:
+        raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
+    return value
 
 
-class ActivationHistograms:
-    """One histogram per layer on ``axes`` (a sequence), updated in place by :meth:`update`.
-
-    ``artists`` are the bars and the per-panel labels (the moving parts, for ``LiveFigure``).
-    Heights are fractions of all activations, or with ``peak_normalised`` each layer's histogram divided by
-    its tallest bar (fixed y-limits: a change of scheme then needs no full redraw).
-    ``update`` returns True when the axis limits changed (then the figure needs a full redraw).
-    """
-
-    def __init__(self, axes, bins: int = N_BINS, color: str = BAR_COLOR, peak_normalised: bool = False):
-        self.axes = list(axes)
-        self.bins = bins
-        self.peak_normalised = peak_normalised
-        self.bars, self.labels = [], []
-        for ax in self.axes:
-            # one filled step outline per panel: its heights are updated in place (set_data), never re-made
-            self.bars.append(ax.stairs(np.zeros(bins), np.linspace(0, 1, bins + 1), fill=True, color=color))
-            self.labels.append(ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top", fontsize=8))
-            ax.tick_params(labelsize=8)
-            ax.locator_params(nbins=3)  # few ticks: cheaper full redraws, easier to read
-            ax.xaxis.set_major_formatter(FormatStrFormatter("%g"))  # "1", not "1.0": end labels stay inside
-        self.artists = self.bars + self.labels
-        self.limits = None
-        self.depth = len(self.axes)
-
-    def update(self, acts, activation: str, shown: int | None = None) -> bool:
-        """Show ``acts`` (a list of (N, units) arrays, one per layer, up to ``len(axes)``) for ``activation``.
-
-        Only the first ``shown`` layers (all by default) are drawn; the y-limit is shared by all of ``acts``,
-        so changing ``shown`` later (:meth:`show`) never needs a full redraw.
-        """
-        edges, fractions, zeros = layer_histograms(acts, activation, self.bins)
-        if self.peak_normalised:
-            fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
-        self._texts = []
-        for i, a in enumerate(acts):
-            self.bars[i].set_data(fractions[i], edges)
-            self._texts.append(f"std {a.std():.2g}" + (f"\nzeros {zeros[i]:.0%}" if activation == "relu" else ""))
-        top = 1.45 if self.peak_normalised else _nice_ceiling(1.3 * fractions.max()) if fractions.size else 1.0
-        limits = (edges[0], edges[-1], top, len(acts))
-        changed = limits != self.limits
-        if changed:
-            for i, ax in enumerate(self.axes):
-                ax.set_visible(i < len(acts))
-                ax.set_xlim(edges[0], edges[-1])
-                ax.set_ylim(0, top)
-                ax.set_title(f"layer {i + 1}", fontsize=9)
-            self.limits = limits
-        self.show(len(acts) if shown is None else shown)
-        return changed
-
-    def show(self, shown: int) -> None:
-        """Draw the first ``shown`` layers' histograms; the panels after them stay empty (dynamic artists only)."""
-        for i, (bars, label) in enumerate(zip(self.bars, self.labels, strict=True)):
-            exists = i < len(self._texts)
-            bars.set_visible(i < shown and exists)
-            label.set_visible(exists)
-            if exists:
-                label.set_text(self._texts[i] if i < shown else f"(a {shown}-layer\nnet stops\nbefore this)")
-        self.depth = shown
-
-
-def plot_activation_grid(activation: str, schemes=tuple(SCHEMES), depth: int = 5, axes=None, seed: int = 1,
-                         **kwargs) -> dict:
-    """The classic experiment as a grid: a row per scheme, a column per layer, for one ``activation``.
-
-    ``axes`` is a (len(schemes), depth) array of axes or None (a new figure). Extra keyword arguments
-    go to :func:`helpers.init_experiments.layer_activations` (``n_units``, ``n_samples``).
-    Returns ``{scheme: (ActivationHistograms, acts)}``.
-    """
-    if axes is None:
-        _, axes = plt.subplots(len(schemes), depth, figsize=(1.9 * depth, 1.45 * len(schemes) + 0.4),
-                               sharey="row", squeeze=False, layout="constrained")
-    drawn = {}
-    for row, scheme in zip(axes, schemes, strict=True):
-        acts = layer_activations(scheme, activation, depth=depth, rng=seed, **kwargs)
-        hists = ActivationHistograms(row)
-        hists.update(acts, activation)
-        row[0].set_ylabel(f"{scheme}\nfraction", fontsize=9)
-        drawn[scheme] = (hists, acts)
-    axes[0][0].figure.suptitle(f"{activation} activations per layer", fontsize=11)
-    return drawn
+def _column_positions(depth: int, left=0.085, right=0.99, gap=0.022):
+    """``depth`` (x0, width) pairs in figure fractions: the panels share the whole width, however many there are."""
+    width = (right - left - gap * (depth - 1)) / depth
+    return [(left + i * (width + gap), width) for i in range(depth)]
 
 
 class InitExplorer(Panel):
-    """Choose an initialisation scheme, an activation and a depth; see every layer's activations.
+    """Scheme, weight std, width, activation, depth, batch norm (on/off, batch size, train/eval) → histograms.
 
-    The inputs and the random numbers are the same for every setting (``seed``), so a change of scheme
-    changes only the scale of the weights. Tests can set ``explorer.scheme.value = "he"`` and read
-    ``explorer.acts`` (the activations shown) and ``explorer.status.value``.
+    Tests can call ``explorer.set_settings(scheme="he", depth=3)`` or move a control, and read
+    ``explorer.acts`` and ``explorer.grads`` (one (N, n) array per layer shown) and ``explorer.status.value``.
     """
 
     MAX_DEPTH = 8
+    N_SAMPLES = 1000
+    BATCHES = 50  # with batch norm, at most this many batches (a slider move stays fast at B = 2)
+    HISTOGRAM_SAMPLES = 250  # the bars count about this many samples' values (x units); the labels use all
+    WIDTHS = (10, 300)
 
-    def __init__(self, scheme: str = "std 1", activation: str = "sigmoid", depth: int = 5, seed: int = 1,
-                 n_units: int = 100, n_samples: int = 1000):
-        self.seed, self.n_units, self.n_samples = seed, n_units, n_samples
-        layout = widgets.Layout(width="260px")
-        self.scheme = widgets.Dropdown(options=list(SCHEMES), value=scheme, description="init", layout=layout)
-        self.activation = widgets.Dropdown(options=list(ACTIVATION_FUNCTIONS), value=activation,
-                                           description="activation", layout=layout)
-        self.depth = widgets.IntSlider(value=depth, min=1, max=self.MAX_DEPTH, description="depth",
-                                       continuous_update=True, layout=layout)
-        self.status = widgets.HTML()
-        fig = Figure(figsize=(8.5, 3.8), dpi=100, layout="constrained")
-        fig.get_layout_engine().set(wspace=0.08)  # room between panels for the end ticks (-1 | 1)
-        axes = fig.subplots(2, self.MAX_DEPTH // 2, sharey=True).ravel()
-        axes[0].set_yticks([0, 0.5, 1])
-        for ax in axes[:: self.MAX_DEPTH // 2]:
-            ax.set_ylabel("frequency\n(tallest bar = 1)", fontsize=9)
-        self.histograms = ActivationHistograms(axes, peak_normalised=True)
-        self.all_acts, self.acts = [], []
-        self.update(first=True)
-        self.figure = LiveFigure(fig, self.histograms.artists)
-        fig.set_layout_engine("none")  # the axes keep the places the first draw gave them: cheaper redraws
-        for control in (self.scheme, self.activation):
-            control.observe(lambda _change: self.update(), names="value")
-        self.depth.observe(lambda _change: self.update_depth(), names="value")
-        self.panel = widgets.VBox([widgets.HBox([self.scheme, self.activation, self.depth]), self.figure.image,
-                                   self.status])
+    def __init__(self, scheme: str = "std 1", activation: str = "sigmoid", depth: int = 5, *, n_units: int = 100,
+                 std: float | None = None, batchnorm: bool = False, batch_size: int = 1000, mode: str = "train",
+                 seed: int = 1):
+        _one_of(scheme, SCHEME_NAMES, "scheme")
+        _one_of(activation, tuple(ACTIVATION_FUNCTIONS), "activation")
+        depth = _in_range(depth, 1, self.MAX_DEPTH, "depth", as_positive_int)
+        n_units = _in_range(n_units, *self.WIDTHS, "n_units", as_positive_int)
+        if std is None:
+            if scheme == "custom":
+                raise ValueError("scheme 'custom' needs a std (the weights' standard deviation)")
+            std = scheme_std(scheme, n_units)
+        std = _in_range(std, 1e-3, 10.0, "std")
+        if not isinstance(batchnorm, bool):
+            raise TypeError(f"batchnorm must be True or False, got {type(batchnorm).__name__} {batchnorm!r}")
+        _one_of(batch_size, BATCH_SIZES, "batch_size")
+        _one_of(mode, MODES, "mode")
+        self.seed = as_int(seed, "seed", low=0)
 
-    def compute(self) -> list[np.ndarray]:
-        """The activations of all ``MAX_DEPTH`` layers for the current scheme and activation.
+        def wide(px):
+            return widgets.Layout(width=f"{px}px")
 
-        The first k layers of a deeper stack are the same numbers (same seed), so a network of depth k shows
-        the first k of them: the depth slider only changes what is shown.
-        """
-        return layer_activations(self.scheme.value, self.activation.value, depth=self.MAX_DEPTH,
-                                 n_units=self.n_units, n_samples=self.n_samples, rng=self.seed)
+        style = {"description_width": "110px"}
+        self.scheme = widgets.Dropdown(options=SCHEME_NAMES, value=scheme, description="init", layout=wide(250),
+                                       style=style)
+        self.std = widgets.FloatLogSlider(value=std, base=10, min=-3, max=1, step=0.05, readout_format=".3g",
+                                          description="σ_w (weight std)", layout=wide(330), style=style)
+        self.width = widgets.IntSlider(value=n_units, min=self.WIDTHS[0], max=self.WIDTHS[1], step=10,
+                                       description="n (units/layer)", layout=wide(330), style=style)
+        self.activation = widgets.Dropdown(options=tuple(ACTIVATION_FUNCTIONS), value=activation,
+                                           description="activation f", layout=wide(250), style=style)
+        self.depth = widgets.IntSlider(value=depth, min=1, max=self.MAX_DEPTH, description="L (layers)",
+                                       layout=wide(330), style=style)
+        self.batchnorm = widgets.Checkbox(value=batchnorm, description="batch norm before f", indent=False,
+                                          layout=wide(170))
+        self.batch_size = widgets.SelectionSlider(options=BATCH_SIZES, value=batch_size, layout=wide(330),
+                                                  description="B (batch size)", style=style)
+        self.mode = widgets.ToggleButtons(options=MODES, value=mode, description="BN statistics",
+                                          tooltips=["each batch's own mean and variance",
+                                                    "the running averages kept in training"],
+                                          style={"description_width": "90px", "button_width": "60px"})
+        self.status, self.legend = widgets.HTML(), widgets.HTML(
+            f'<span style="color:{BAR_COLOR}">■</span> top: activations a = f(z) · '
+            f'<span style="color:{GRAD_COLOR}">■</span> bottom: backward gradient log10|∂L/∂z| '
+            "(left = vanishing, right = exploding) · tallest bar = 1")
 
-    def update(self, first: bool = False) -> None:
-        """Recompute, move the bars, and redraw (the whole figure only when the axis limits changed)."""
-        self.all_acts = self.compute()
-        changed = self.histograms.update(self.all_acts, self.activation.value, shown=self.depth.value)
-        self._show_status()
-        if not first:
-            self.figure.redraw(full=changed)
+        self._z_cache = {}
+        fig = Figure(figsize=(9.0, 4.4), dpi=100)
+        self.act_axes = [fig.add_axes((0, 0.55, 0.1, 0.34)) for _ in range(self.MAX_DEPTH)]
+        self.grad_axes = [fig.add_axes((0, 0.1, 0.1, 0.34)) for _ in range(self.MAX_DEPTH)]
+        for axes in (self.act_axes, self.grad_axes):
+            for ax in axes[1:]:
+                ax.tick_params(labelleft=False)
+        self.act_axes[0].set_ylabel("activations\n(tallest = 1)", fontsize=9)
+        self.grad_axes[0].set_ylabel("gradients\n(tallest = 1)", fontsize=9)
+        self.activations = ActivationHistograms(self.act_axes, peak_normalised=True)
+        self.gradients = GradientHistograms(self.grad_axes)
+        self.acts, self.grads = [], []
+        self._compute_and_draw()
+        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists)
 
-    def update_depth(self) -> None:
-        """Show the first ``depth`` layers: only the moving artists are redrawn."""
-        self.histograms.show(self.depth.value)
-        self._show_status()
-        self.figure.redraw()
+        self._register_controls({"scheme": self.scheme, "std": self.std, "n_units": self.width,
+                                 "activation": self.activation, "depth": self.depth, "batchnorm": self.batchnorm,
+                                 "batch_size": self.batch_size, "mode": self.mode})
+        self._observe(self.scheme, lambda _: self._scheme_moved())
+        self._observe(self.std, lambda _: self._std_moved())
+        self._observe(self.width, lambda _: self._width_moved())
+        for control in (self.activation, self.depth, self.batchnorm, self.batch_size, self.mode):
+            self._observe(control, lambda _: self.update())
+        self.panel = widgets.VBox([
+            widgets.HBox([widgets.VBox([self.scheme, self.activation, self.batchnorm, self.defaults_button()]),
+                          widgets.VBox([self.std, self.width, self.depth]),
+                          widgets.VBox([self.batch_size, self.mode])]),
+            self.legend, self.figure.image, self.status])
 
-    def _show_status(self) -> None:
-        self.acts = self.all_acts[: self.depth.value]
-        stds = [a.std() for a in self.acts]
-        self.status.value = (f"<b>{self.scheme.value} + {self.activation.value}</b>, {len(stds)} layers: "
-                             "activation std per layer " + ", ".join(f"{s:.2g}" for s in stds))
+    # --- the model: weights, inputs and gradients ---------------------------------------------------------
 
-    def close(self) -> None:
-        """Close every widget of the panel."""
-        for child in (self.panel, *self.panel.children, *self.panel.children[0].children):
-            child.close()
+    def _inputs(self, n_units: int):
+        """Standard-normal inputs (N, n), the standard-normal weight draws (MAX_DEPTH of (n, n)), and the upstream
+        gradient (N, n) for a width: drawn in the order of ``layer_activations`` (same seed, same numbers)."""
+        if n_units not in self._z_cache:
+            rng = np.random.default_rng(self.seed)
+            x = rng.standard_normal((self.N_SAMPLES, n_units))
+            z = [rng.standard_normal((n_units, n_units)) for _ in range(self.MAX_DEPTH)]
+            upstream = np.random.default_rng(self.seed + 1).standard_normal((self.N_SAMPLES, n_units))
+            self._z_cache = {n_units: (x, z, upstream)}  # keep one width: the cache stays small
+        return self._z_cache[n_units]
+
+    def n_used(self) -> int:
+        """How many of the inputs are pushed through: all, or with batch norm at most ``BATCHES`` batches."""
+        return min(self.N_SAMPLES, self.BATCHES * self.batch_size.value) if self.batchnorm.value else self.N_SAMPLES
+
+    def compute(self):
+        """``(acts, grads)`` of the ``depth`` layers for the controls' values (see ``forward_backward``)."""
+        x, z, upstream = self._inputs(self.width.value)
+        weights = [self.std.value * zi for zi in z[: self.depth.value]]
+        n = self.n_used()
+        return forward_backward(x[:n], weights, self.activation.value, upstream[:n], batchnorm=self.batchnorm.value,
+                                batch_size=self.batch_size.value, train=self.mode.value == "train")
+
+    # --- the view -------------------------------------------------------------------------------------------
+
+    def _compute_and_draw(self) -> bool:
+        self.acts, self.grads = self.compute()
+        depth = len(self.acts)
+        moved = self.activations.limits is None or self.activations.limits[3] != depth
+        every = max(1, len(self.acts[0]) // self.HISTOGRAM_SAMPLES)
+        changed = self.activations.update(self.acts, self.activation.value, every)
+        self.gradients.update(self.grads, every)
+        if moved:
+            for (x0, w), top, bottom in zip(_column_positions(depth), self.act_axes, self.grad_axes,
+                                                strict=False):  # the first depth of MAX_DEPTH
+                top.set_position((x0, 0.55, w, 0.34))
+                bottom.set_position((x0, 0.1, w, 0.34))
+            self.grad_axes[0].figure.supxlabel("layer 1 is next to the input; the gradient arrives from layer "
+                                               f"{depth} (top: values, bottom: log10|∂L/∂z|)", fontsize=9, y=0.0)
+        bn = (f", batch norm in batches of {self.batch_size.value} ({self.mode.value} statistics; "
+              f"{self.n_used()} inputs)" if self.batchnorm.value else "")
+        self.status.value = (f"<b>{self.scheme.value} (σ_w = {self.std.value:.3g}) + {self.activation.value}</b>, "
+                             f"{depth} layers of {self.width.value}{bn}.<br>activation std per layer: "
+                             + ", ".join(f"{a.std():.2g}" for a in self.acts)
+                             + "<br>gradient std per layer: " + ", ".join(f"{g.std():.2g}" for g in self.grads))
+        self.batch_size.disabled = self.mode.disabled = not self.batchnorm.value
+        return changed or moved
+
+    def update(self) -> None:
+        """Recompute and redraw (the whole figure only when the limits or the number of panels changed; each
+        layout's background is drawn once and then reused)."""
+        full = self._compute_and_draw()
+        self.figure.redraw(full=full, key=self.activations.limits)
+
+    def refresh(self) -> None:
+        """After ``set_settings``: a named scheme sets ``σ_w`` for the width, then one redraw."""
+        if self.scheme.value != "custom":
+            self._set_std(scheme_std(self.scheme.value, self.width.value))
+        self.update()
+
+    def _set_std(self, value: float) -> None:
+        self._muted = True
+        try:
+            self.std.value = value
+        finally:
+            self._muted = False
+
+    def _scheme_moved(self) -> None:
+        self.refresh()
+
+    def _std_moved(self) -> None:
+        if self.scheme.value != "custom" and not np.isclose(self.std.value, scheme_std(self.scheme.value,
+                                                                                      self.width.value)):
+            self._muted = True
+            try:
+                self.scheme.value = "custom"
+            finally:
+                self._muted = False
+        self.update()
+
+    def _width_moved(self) -> None:
+        self.refresh()  # Xavier and He follow the width; a fixed std does not
 
 
-
-def init_explorer(scheme: str = "std 1", activation: str = "sigmoid", depth: int = 5) -> InitExplorer:
-    """The init explorer of notebook 06."""
-    return InitExplorer(scheme, activation, depth)
+def init_explorer(scheme: str = "std 1", activation: str = "sigmoid", depth: int = 5, **kwargs) -> InitExplorer:
+    """The init explorer of notebook 06 (keyword arguments: ``n_units``, ``std``, ``batchnorm``, ``batch_size``,
+    ``mode``)."""
+    return InitExplorer(scheme, activation, depth, **kwargs)

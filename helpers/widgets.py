@@ -42,14 +42,25 @@ class LiveFigure:
         width, height = (int(round(v)) for v in fig.get_size_inches() * fig.dpi)
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
         self._background = None
+        self._backgrounds = {}  # key -> background, for redraw(full=True, key=...)
         self.redraw(full=True)
 
-    def redraw(self, full: bool = False) -> None:
-        """Draw the dynamic artists over the cached background and update the image."""
+    def redraw(self, full: bool = False, key=None) -> None:
+        """Draw the dynamic artists over the cached background and update the image.
+
+        ``key`` (optional, hashable) names the layout of a full redraw: its background is kept, and a later
+        full redraw with the same key reuses it instead of drawing the figure again (a figure that switches
+        between a few layouts, e.g. a number of panels).
+        """
         canvas = self.fig.canvas
-        if full or self._background is None:
+        if full and key is not None and key in self._backgrounds:
+            self._background = self._backgrounds[key]
+            canvas.restore_region(self._background)
+        elif full or self._background is None:
             canvas.draw()  # animated artists are left out: this is the background
             self._background = canvas.copy_from_bbox(self.fig.bbox)
+            if key is not None:
+                self._backgrounds[key] = self._background
         else:
             canvas.restore_region(self._background)
         for artist in self.dynamic_artists:

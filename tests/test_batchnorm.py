@@ -32,15 +32,27 @@ def test_training_output_has_mean_beta_and_std_gamma_per_feature():
     assert np.allclose(plain.mean(axis=0), 0) and np.allclose(plain.var(axis=0), 1, rtol=1e-5)
 
 
-@pytest.mark.parametrize("train", [True, False], ids=["train", "eval"])
-def test_backward_matches_numerical_gradient_for_x_gamma_beta(train):
+@pytest.mark.parametrize(("train", "n"), [(True, 8), (False, 8), (False, 2)], ids=["train", "eval", "eval 2"])
+def test_backward_matches_numerical_gradient_for_x_gamma_beta(train, n):
     bn = make_bn()
     for _ in range(3):  # give the running statistics something other than their start
         bn.forward(batch(seed=2))
     bn.training = train
-    errors = layer_gradient_errors(bn, batch())
+    errors = layer_gradient_errors(bn, batch(n=n))
     assert set(errors) == {"x", "gamma", "beta"}
     assert max(errors.values()) < TOL, errors
+
+
+def test_with_a_training_batch_of_two_almost_no_gradient_reaches_x():
+    # x_hat is +-1 whatever x is, so dx is of the order of eps: the analytic and numerical values agree to 1e-9
+    bn = make_bn()
+    x, dout = batch(n=2), np.random.default_rng(0).standard_normal((2, 4))
+    bn.forward(x)
+    dx = bn.backward(dout)
+    numerical = numerical_gradient(lambda _: np.sum(bn.forward(x) * dout), x)
+    assert np.abs(dx).max() < 1e-4 and np.abs(dx - numerical).max() < 1e-9
+    bn.forward(batch(n=8))
+    assert np.abs(bn.backward(np.random.default_rng(0).standard_normal((8, 4)))).max() > 0.1
 
 
 def test_gradient_through_a_network_with_batchnorm():
@@ -52,14 +64,34 @@ def test_gradient_through_a_network_with_batchnorm():
     assert rel_error(dX, numerical_gradient(lambda _: np.sum(model.forward(X) * dout), X)) < TOL
 
 
-def test_running_statistics_follow_the_momentum_rule():
+def test_running_statistics_follow_the_momentum_rule_with_the_unbiased_variance():
+    # PyTorch's convention: normalise with the biased batch variance (/ N), keep the unbiased one (/ (N - 1))
     bn, x = BatchNorm(4, momentum=0.9), batch()
-    bn.forward(x)
+    out = bn.forward(x)
+    assert np.allclose(out, (x - x.mean(axis=0)) / np.sqrt(x.var(axis=0) + bn.eps))  # biased in the output
     assert np.allclose(bn.running_mean, 0.1 * x.mean(axis=0))
-    assert np.allclose(bn.running_var, 0.9 + 0.1 * x.var(axis=0))
+    assert np.allclose(bn.running_var, 0.9 + 0.1 * x.var(axis=0, ddof=1))  # unbiased in the running estimate
     for _ in range(200):
         bn.forward(x)
-    assert np.allclose(bn.running_mean, x.mean(axis=0)) and np.allclose(bn.running_var, x.var(axis=0))
+    assert np.allclose(bn.running_mean, x.mean(axis=0)) and np.allclose(bn.running_var, x.var(axis=0, ddof=1))
+
+
+def test_momentum_none_keeps_the_plain_average_of_every_batch():
+    bn, batches = BatchNorm(4, momentum=None), [batch(n=5, seed=s) for s in range(7)]
+    for x in batches:
+        bn.forward(x)
+    assert bn.num_batches_tracked == 7
+    assert np.allclose(bn.running_mean, np.mean([x.mean(axis=0) for x in batches], axis=0))
+    assert np.allclose(bn.running_var, np.mean([x.var(axis=0, ddof=1) for x in batches], axis=0))
+
+
+def test_the_running_variance_is_unbiased_even_for_batches_of_two():
+    # the biased variance of 2 samples is on average half the true one; the running estimate is not
+    rng = np.random.default_rng(0)
+    bn = BatchNorm(1, momentum=None)
+    for _ in range(4000):
+        bn.forward(rng.normal(0.0, 3.0, size=(2, 1)))
+    assert bn.running_var[0] == pytest.approx(9.0, rel=0.1)
 
 
 def test_eval_mode_uses_running_statistics_and_does_not_update_them():
@@ -87,13 +119,24 @@ def test_training_flag_and_set_training():
     assert model.layers[1].running_mean.any()
 
 
-def test_batch_of_one_and_constant_features_give_no_nan_and_no_warning():
+def test_a_training_batch_of_one_is_refused_but_evaluation_takes_one_sample():
+    bn = make_bn()
+    with pytest.raises(ValueError, match=r"at least 2 samples.*\(1, 4\).*train=False"):
+        bn.forward(batch(n=1))
+    assert bn.num_batches_tracked == 0 and np.array_equal(bn.running_var, np.ones(4))  # nothing was learned
+    assert np.all(np.isfinite(bn.forward(batch(n=1), train=False)))
+
+
+def test_with_two_samples_every_normalised_value_is_plus_or_minus_one():
+    bn = BatchNorm(4)
+    bn.forward(batch(n=2))
+    assert np.allclose(np.abs(bn.x_hat), 1.0, atol=1e-5)  # (x1 - x2) / |x1 - x2|, up to eps
+
+
+def test_constant_features_give_no_nan_and_no_warning():
     bn = make_bn()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        out = bn.forward(batch(n=1))
-        assert np.allclose(out, bn.params["beta"])  # x - mean = 0: only beta is left
-        assert np.all(np.isfinite(bn.backward(np.ones((1, 4)))))
         x = np.full((5, 4), 3.0)
         out = bn.forward(x)
         dx = bn.backward(np.random.default_rng(0).standard_normal((5, 4)))
@@ -117,6 +160,8 @@ def test_bad_input_raises_clear_errors():
         BatchNorm(4).forward(np.zeros(4))
     with pytest.raises(ValueError, match="momentum"):
         BatchNorm(4, momentum=1.0)
+    with pytest.raises(TypeError, match="n_features"):
+        BatchNorm(4.0)
     with pytest.raises(ValueError, match="eps"):
         BatchNorm(4, eps=0.0)
     with pytest.raises(RuntimeError, match="forward"):

@@ -2,7 +2,13 @@
 
 import numpy as np
 
-from helpers.checks import check_batchnorm_by_hand, check_he_std, check_steadiest_tanh_scheme, check_xavier_limit
+from helpers.checks import (
+    check_batchnorm_backward,
+    check_batchnorm_by_hand,
+    check_he_std,
+    check_steadiest_tanh_scheme,
+    check_xavier_limit,
+)
 
 
 def test_he_std(capsys):
@@ -32,3 +38,28 @@ def test_steadiest_tanh_scheme(capsys):
     assert not check_steadiest_tanh_scheme("xavier")
     assert not check_steadiest_tanh_scheme("std 1")
     assert "xavier" in capsys.readouterr().out
+
+
+def _buggy_backward(dout, x_hat, inv_std, gamma):  # the notebook's exercise: the variance path is missing
+    dx_hat = dout * gamma
+    n = dout.shape[0]
+    return inv_std / n * (n * dx_hat - dx_hat.sum(axis=0))
+
+
+def _fixed_backward(dout, x_hat, inv_std, gamma):  # the notebook's solution
+    dx_hat = dout * gamma
+    n = dout.shape[0]
+    return inv_std / n * (n * dx_hat - dx_hat.sum(axis=0) - x_hat * np.sum(dx_hat * x_hat, axis=0))
+
+
+def test_batchnorm_backward_debug_exercise(capsys):
+    assert check_batchnorm_backward(_fixed_backward)
+    assert not check_batchnorm_backward(_buggy_backward)
+    assert "sum of dx * x_hat" in capsys.readouterr().out
+
+
+def test_batchnorm_backward_check_never_raises_at_the_learner(capsys):
+    assert not check_batchnorm_backward(lambda *args: 1 / 0)
+    assert "ZeroDivisionError" in capsys.readouterr().out
+    assert not check_batchnorm_backward(lambda dout, *rest: dout[:2])
+    assert "shape" in capsys.readouterr().out

@@ -3,10 +3,13 @@
 import numpy as np
 import pytest
 
+from helpers.gradcheck import numerical_gradient, rel_error
 from helpers.init_experiments import (
     deep_mlp,
     digits_split,
+    forward_backward,
     layer_activations,
+    stack_weights,
     train_digits,
 )
 from helpers.layers import Affine, BatchNorm, ReLU, Tanh
@@ -68,3 +71,70 @@ def test_a_tiny_init_stalls_a_deep_relu_net_and_batchnorm_rescues_it():
     stuck = train_digits(deep_mlp(sizes, "relu", "std 0.01", rng=1), data, epochs=3)
     rescued = train_digits(deep_mlp(sizes, "relu", "std 0.01", batchnorm="before", rng=1), data, epochs=3)
     assert stuck["loss"][-1] > 2.2 and rescued["loss"][-1] < 0.5
+
+
+def _signals_and_loss(activation, batchnorm=False, batch_size=None, seed=0):
+    rng = np.random.default_rng(seed)
+    x, upstream = rng.standard_normal((8, 5)), rng.standard_normal((8, 5))
+    weights = stack_weights("xavier", 3, 5, rng)
+
+    def loss(_=None):
+        acts, _grads = forward_backward(x, weights, activation, upstream, batchnorm=batchnorm, batch_size=batch_size)
+        return np.sum(acts[-1] * upstream)
+
+    return x, weights, forward_backward(x, weights, activation, upstream, batchnorm=batchnorm,
+                                        batch_size=batch_size), loss
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky relu"])
+@pytest.mark.parametrize(("batchnorm", "batch_size"), [(False, None), (True, None), (True, 4)],
+                         ids=["plain", "batch norm, one batch", "batch norm, batches of 4"])
+def test_forward_backward_gives_dL_dz_of_every_layer(activation, batchnorm, batch_size):
+    # dL/dW_l = a_{l-1}^T dz_l must match central differences on W_l (tolerance 1e-6: float64, h = 1e-5)
+    x, weights, (acts, grads), loss = _signals_and_loss(activation, batchnorm, batch_size)
+    for i, W in enumerate(weights):
+        analytic = (x if i == 0 else acts[i - 1]).T @ grads[i]
+        assert rel_error(analytic, numerical_gradient(loss, W)) < 1e-6, (activation, i)
+
+
+def test_forward_backward_without_batchnorm_repeats_layer_activations():
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((1000, 100))
+    acts, grads = forward_backward(x, stack_weights("he", 3, 100, rng), "relu", np.ones((1000, 100)))
+    assert all(np.array_equal(a, b) for a, b in zip(acts, layer_activations("he", "relu", depth=3, rng=1), strict=True))
+    assert [g.shape for g in grads] == [(1000, 100)] * 3
+
+
+def test_backward_gradients_per_layer_in_the_classic_experiment():
+    def grad_stds(scheme, activation):
+        rng = np.random.default_rng(1)
+        x = rng.standard_normal((1000, 100))
+        upstream = np.random.default_rng(2).standard_normal((1000, 100))
+        _, grads = forward_backward(x, stack_weights(scheme, 5, 100, rng), activation, upstream)
+        return np.array([g.std() for g in grads])
+
+    tanh_big = grad_stds("std 1", "tanh")
+    assert np.all(tanh_big[:-1] / tanh_big[1:] > 1.5)  # tanh, std 1: grows towards the input
+    sig_xavier = grad_stds("xavier", "sigmoid")
+    assert np.all((sig_xavier[:-1] / sig_xavier[1:] > 0.1) & (sig_xavier[:-1] / sig_xavier[1:] < 0.3))  # x ~0.25
+    he = grad_stds("he", "relu")
+    assert np.all((he > 0.8 * he[-1]) & (he < 1.25 * he[-1]))  # ReLU + He: steady backwards too
+
+
+def test_batch_norm_in_the_stack_and_its_batch_size():
+    rng = np.random.default_rng(0)
+    x, upstream = rng.standard_normal((40, 6)), rng.standard_normal((40, 6))
+    weights = stack_weights("std 0.01", 3, 6, rng)
+    acts, _ = forward_backward(x, weights, "tanh", upstream, batchnorm=True)
+    assert 0.3 < acts[-1].std() < 1.0  # batch norm undoes the tiny start
+    weights = stack_weights("he", 3, 6, rng)  # (with std 0.01, eps = 1e-5 is not small beside these variances)
+    pairs, grads = forward_backward(x, weights, "tanh", upstream, batchnorm=True, batch_size=2)
+    # batches of 2: x_hat = +-1 up to eps (a pair of nearly equal values is the exception), so tanh(+-1)
+    assert np.mean(np.isclose(np.abs(pairs[0]), np.tanh(1.0), atol=1e-3)) > 0.95
+    assert np.median(np.abs(grads[0])) < 1e-4  # ... and almost no gradient gets through
+    evaluated, _ = forward_backward(x, weights, "tanh", upstream, batchnorm=True, batch_size=2, train=False)
+    assert not np.allclose(np.abs(evaluated[0]), np.tanh(1.0), atol=0.1)  # running statistics: a real spread
+    with pytest.raises(ValueError, match="batch_size must be between 2"):
+        forward_backward(x, weights, "tanh", upstream, batchnorm=True, batch_size=1)
+    with pytest.raises(ValueError, match="upstream must have the shape"):
+        forward_backward(x, weights, "tanh", upstream[:3])

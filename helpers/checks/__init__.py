@@ -23,5 +23,11 @@ from helpers.checks.nb05 import (
     check_output_error_signal,
     check_softmax_gradient,
 )
-from helpers.checks.nb06 import check_batchnorm_by_hand, check_he_std, check_steadiest_tanh_scheme, check_xavier_limit
+from helpers.checks.nb06 import (
+    check_batchnorm_backward,
+    check_batchnorm_by_hand,
+    check_he_std,
+    check_steadiest_tanh_scheme,
+    check_xavier_limit,
+)
 from helpers.checks.nb07 import check_final_state, check_rnn_param_count, check_rnn_shapes, check_rnn_step

@@ -75,3 +75,32 @@ def check_steadiest_tanh_scheme(answer) -> bool:
     return report(answer == best, f"{summary}. Xavier's 1/n is exact only where tanh is linear; tanh squashes, "
                   "so a gain above 1 (PyTorch's calculate_gain('tanh') = 5/3) is needed to hold the scale.",
                   f"look again at the std labels at depth 8 ({summary}).")
+
+
+def check_batchnorm_backward(backward) -> bool:
+    """Exercise (notebook 06, debug): ``backward(dout, x_hat, inv_std, gamma) -> dx`` of batch norm in training mode.
+
+    Compared with central differences on a batch of 6 samples, 3 features (``dout``, ``x_hat``: (6, 3);
+    ``inv_std``, ``gamma``: (3,)). Never raises: an error inside ``backward`` is reported as a hint.
+    """
+    from helpers.gradcheck import numerical_gradient, rel_error  # here, so the other checks stay light
+    from helpers.layers import BatchNorm
+
+    rng = np.random.default_rng(0)
+    x, dout = rng.normal(2.0, 3.0, size=(6, 3)), rng.standard_normal((6, 3))
+    bn = BatchNorm(3)
+    bn.params["gamma"][...] = rng.uniform(0.5, 2.0, 3)
+    bn.forward(x)
+    x_hat = bn.x_hat.copy()
+    try:
+        dx = np.asarray(backward(dout.copy(), x_hat.copy(), bn.inv_std.copy(), bn.params["gamma"].copy()), dtype=float)
+    except Exception as err:  # the learner's code: report, never raise
+        return report(False, "", f"your function raised {type(err).__name__}: {err}.")
+    if dx.shape != x.shape:
+        return report(False, "", f"dx must have the shape of x {x.shape}, got {dx.shape}.")
+    error = rel_error(dx, numerical_gradient(lambda _: np.sum(bn.forward(x) * dout), x))
+    sums, along = np.abs(dx.sum(axis=0)).max(), np.abs((dx * x_hat).sum(axis=0)).max()
+    return report(error < 1e-6, f"relative error {error:.1e} against central differences.",
+                  f"relative error {error:.1e} (a correct dx reaches 1e-6). Per feature, the largest |sum of dx| is "
+                  f"{sums:.2g} and the largest |sum of dx * x_hat| is {along:.2g}; section 6 says what both must be, "
+                  "and which path of the graph each one comes from.")

@@ -1,0 +1,190 @@
+"""Pictures of notebook 06: per-layer histograms of activations and of backward gradients, and the grid
+of the classic experiment (a row per scheme, a column per layer).
+
+``ActivationHistograms`` draws one histogram per layer on a row of axes and redraws them in place: the
+bars are made once and only their heights (and, for ReLU, their positions) change. ``gradient_histograms``
+bins ``log10|dL/dz|`` so that vanishing and exploding gradients show as mass moving left or right.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.ticker import FormatStrFormatter
+
+from helpers.init import SCHEMES
+from helpers.init_experiments import layer_activations
+
+N_BINS = 30
+BAR_COLOR = "#0072B2"
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is >= ``value`` (so axis limits change in steps, not every move)."""
+    if not np.isfinite(value) or value <= 0:
+        return 1.0
+    exponent = np.floor(np.log10(value))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        if step * 10**exponent >= value:
+            return float(step * 10**exponent)
+    return float(10 ** (exponent + 1))
+
+
+def histogram_range(activation: str, acts) -> tuple[float, float]:
+    """The x-range of the histograms: the function's range for sigmoid (0, 1) and tanh (-1, 1); for ReLU,
+    (0, a round number above the 99th percentile of the first layer's positive activations), the same for
+    every layer, so growth and collapse from layer to layer stay visible; leaky ReLU adds a tenth of that
+    below 0."""
+    if activation == "sigmoid":
+        return 0.0, 1.0
+    if activation == "tanh":
+        return -1.0, 1.0
+    positive = acts[0][acts[0] > 0] if len(acts) else np.empty(0)
+    hi = _nice_ceiling(np.percentile(positive, 99) if positive.size else 1.0)
+    return (-0.1 * hi if activation == "leaky relu" else 0.0), hi  # leaky: its small negative side shows
+
+
+def layer_histograms(acts, activation: str, bins: int = N_BINS):
+    """Per layer, the fraction of activations in each of ``bins`` equal bins over :func:`histogram_range`.
+
+    For ReLU the exact zeros are left out of the bars (they would dwarf everything) and counted apart.
+    Values beyond the range are piled into the last bin (a spike at the right edge means "larger still").
+
+    Returns ``(edges, fractions, zero_fractions)``: (bins + 1,), (depth, bins), (depth,).
+    """
+    lo, hi = histogram_range(activation, acts)
+    edges = np.linspace(lo, hi, bins + 1)
+    fractions, zero_fractions = [], []
+    for a in acts:
+        values = a.ravel()
+        zero = values == 0 if activation == "relu" else np.zeros(values.shape, bool)
+        counts, _ = np.histogram(np.clip(values[~zero], lo, hi), bins=bins, range=(lo, hi))  # uniform: fast path
+        fractions.append(counts / values.size)
+        zero_fractions.append(zero.mean())
+    return edges, np.array(fractions), np.array(zero_fractions)
+
+
+GRAD_EDGES = np.linspace(-12.0, 8.0, 41)  # log10 |dL/dz| from 1e-12 to 1e8, bins of half a decade
+GRAD_COLOR = "#D55E00"
+
+
+def gradient_histograms(grads, edges=GRAD_EDGES):
+    """Per layer, the fraction of gradients with ``log10|g|`` in each bin of ``edges`` (beyond: the end bins).
+
+    Exact zeros (ReLU's inactive units pass no gradient) have no logarithm: they are counted apart.
+    Returns ``(fractions, zero_fractions)``: (depth, len(edges) - 1), (depth,).
+    """
+    fractions, zero_fractions = [], []
+    lo, hi = edges[0], edges[-1]
+    for g in grads:
+        values = np.abs(np.asarray(g).ravel())
+        zero = values == 0
+        logs = np.clip(np.log10(values[~zero]), lo, hi)
+        counts, _ = np.histogram(logs, bins=len(edges) - 1, range=(lo, hi))
+        fractions.append(counts / values.size)
+        zero_fractions.append(zero.mean())
+    return np.array(fractions), np.array(zero_fractions)
+
+
+class ActivationHistograms:
+    """One histogram per layer on ``axes`` (a sequence), updated in place by :meth:`update`.
+
+    ``artists`` are the bars and the per-panel labels (the moving parts, for ``LiveFigure``).
+    Heights are fractions of all activations, or with ``peak_normalised`` each layer's histogram divided by
+    its tallest bar (fixed y-limits: a change of scheme then needs no full redraw).
+    ``update`` returns True when the axis limits changed (then the figure needs a full redraw).
+    """
+
+    def __init__(self, axes, bins: int = N_BINS, color: str = BAR_COLOR, peak_normalised: bool = False):
+        self.axes = list(axes)
+        self.bins = bins
+        self.peak_normalised = peak_normalised
+        self.bars, self.labels = [], []
+        for ax in self.axes:
+            # one filled step outline per panel: its heights are updated in place (set_data), never re-made
+            self.bars.append(ax.stairs(np.zeros(bins), np.linspace(0, 1, bins + 1), fill=True, color=color))
+            self.labels.append(ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top", fontsize=8))
+            ax.tick_params(labelsize=8)
+            ax.locator_params(nbins=3)  # few ticks: cheaper full redraws, easier to read
+            ax.xaxis.set_major_formatter(FormatStrFormatter("%g"))  # "1", not "1.0": end labels stay inside
+        self.artists = self.bars + self.labels
+        self.limits = None
+
+    def update(self, acts, activation: str, every: int = 1) -> bool:
+        """Show ``acts`` (a list of (N, units) arrays, one per layer, up to ``len(axes)``) for ``activation``.
+
+        The bars count every ``every``-th sample (a cheaper picture of the same distribution); the std labels
+        use all of them. Panels beyond ``len(acts)`` are hidden. Returns True when the limits (or the number of
+        panels) changed.
+        """
+        edges, fractions, zeros = layer_histograms([a[::every] for a in acts], activation, self.bins)
+        if self.peak_normalised:
+            fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
+        for i, a in enumerate(acts):
+            self.bars[i].set_data(fractions[i], edges)
+            self.labels[i].set_text(f"std {a.std():.2g}" + (f"\nzeros {zeros[i]:.0%}" if activation == "relu" else ""))
+        top = 1.45 if self.peak_normalised else _nice_ceiling(1.3 * fractions.max()) if fractions.size else 1.0
+        limits = (edges[0], edges[-1], top, len(acts))
+        changed = limits != self.limits
+        for i, (bars, label) in enumerate(zip(self.bars, self.labels, strict=True)):
+            bars.set_visible(i < len(acts))  # hidden axes do not hide animated artists: hide them too
+            label.set_visible(i < len(acts))
+        if changed:
+            for i, ax in enumerate(self.axes):
+                ax.set_visible(i < len(acts))
+                ax.set_xlim(edges[0], edges[-1])
+                ax.set_ylim(0, top)
+                ax.set_title(f"layer {i + 1}", fontsize=9)
+            self.limits = limits
+        return changed
+
+
+class GradientHistograms:
+    """One histogram of ``log10|dL/dz|`` per layer on ``axes``, each scaled to its tallest bar, updated in place.
+
+    The x-range is fixed (``GRAD_EDGES``), so :meth:`update` never needs a full redraw; ``artists`` are the
+    moving parts. Panels beyond ``len(grads)`` are hidden.
+    """
+
+    def __init__(self, axes, color: str = GRAD_COLOR):
+        self.axes = list(axes)
+        self.bars, self.labels = [], []
+        for ax in self.axes:
+            self.bars.append(ax.stairs(np.zeros(len(GRAD_EDGES) - 1), GRAD_EDGES, fill=True, color=color))
+            self.labels.append(ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top", fontsize=8))
+            ax.set(xlim=(GRAD_EDGES[0], GRAD_EDGES[-1]), ylim=(0, 1.45), xticks=[-10, -5, 0, 5])
+            ax.tick_params(labelsize=8)
+        self.artists = self.bars + self.labels
+
+    def update(self, grads, every: int = 1) -> None:
+        """Show ``grads`` (a list of (N, units) arrays, layer 1 first); the bars count every ``every``-th sample."""
+        fractions, zeros = gradient_histograms([g[::every] for g in grads])
+        fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
+        for i, ax in enumerate(self.axes):
+            for artist in (ax, self.bars[i], self.labels[i]):
+                artist.set_visible(i < len(grads))
+            if i < len(grads):
+                self.bars[i].set_data(fractions[i], GRAD_EDGES)
+                self.labels[i].set_text(f"std {grads[i].std():.2g}" + (f"\nzeros {zeros[i]:.0%}" if zeros[i] else ""))
+
+
+def plot_activation_grid(activation: str, schemes=tuple(SCHEMES), depth: int = 5, axes=None, seed: int = 1,
+                         **kwargs) -> dict:
+    """The classic experiment as a grid: a row per scheme, a column per layer, for one ``activation``.
+
+    ``axes`` is a (len(schemes), depth) array of axes or None (a new figure). Extra keyword arguments
+    go to :func:`helpers.init_experiments.layer_activations` (``n_units``, ``n_samples``).
+    Returns ``{scheme: (ActivationHistograms, acts)}``.
+    """
+    if axes is None:
+        _, axes = plt.subplots(len(schemes), depth, figsize=(1.9 * depth, 1.45 * len(schemes) + 0.4),
+                               sharey="row", squeeze=False, layout="constrained")
+    drawn = {}
+    for row, scheme in zip(axes, schemes, strict=True):
+        acts = layer_activations(scheme, activation, depth=depth, rng=seed, **kwargs)
+        hists = ActivationHistograms(row)
+        hists.update(acts, activation)
+        row[0].set_ylabel(f"{scheme}\nfraction", fontsize=9)
+        drawn[scheme] = (hists, acts)
+    axes[0][0].figure.suptitle(f"{activation} activations per layer", fontsize=11)
+    return drawn
