@@ -6,6 +6,7 @@ import numpy as np
 
 from helpers.checks.answers import report
 from helpers.datasets import truth_table
+from helpers.layers import BinaryCrossEntropy, mlp
 
 
 def check_xor_network(W1, b1, W2, b2) -> bool:
@@ -48,3 +49,32 @@ def check_smallest_circle_units(units) -> bool:
                                  f"{units} line(s) cannot fence in a disc. Train it in the cell above and look.")
     return report(False, "", f"{units} units work, but fewer also do: each unit is one line; how many lines "
                              "does it take to enclose a region?")
+
+
+def check_xor_mlp_probability(probability) -> bool:
+    """Debug exercise (notebook 02): ``probability(X, W1, b1, W2, b2)`` must be section 4's network,
+    ``sigmoid(tanh(X @ W1 + b1) @ W2 + b2)``, for X (N, 2), W1 (2, h), b1 (h,), W2 (h, 1), b2 (1,) -> (N,).
+
+    Compared on random weights with :func:`helpers.layers.mlp`; whatever the function does, no traceback.
+    """
+    rng = np.random.default_rng(2)
+    X = rng.standard_normal((6, 2))
+    model = mlp([2, 3, 1], "tanh", rng=3)
+    for affine in (model.layers[0], model.layers[2]):  # non-zero biases, so a misplaced one shows
+        affine.params["b"][...] = rng.uniform(-1, 1, affine.params["b"].shape)
+    W1, b1 = model.layers[0].params["W"], model.layers[0].params["b"]
+    W2, b2 = model.layers[2].params["W"], model.layers[2].params["b"]
+    want = BinaryCrossEntropy.probability(model.forward(X)).ravel()
+    try:
+        got = np.asarray(probability(X.copy(), W1.copy(), b1.copy(), W2.copy(), b2.copy()), dtype=float)
+    except Exception as error:  # the learner's code: report, never raise
+        return report(False, "", f"calling it raised {type(error).__name__}: {error}")
+    if got.shape != want.shape:
+        return report(False, "", f"it should return one probability per row, shape {want.shape}; got {got.shape}.")
+    if np.allclose(got, want):
+        return report(True, "the bias goes inside tanh, and the sigmoid turns the score into p.", "")
+    if np.any(got < 0) or np.any(got > 1):
+        return report(False, "", "some outputs are outside [0, 1], so they are not probabilities yet: "
+                                 "what turns a score into p?")
+    return report(False, "", "the outputs are probabilities but not the network's: compare the hidden layer "
+                             "with section 4's formula, term by term (where does b1 go?).")
