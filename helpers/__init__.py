@@ -14,7 +14,8 @@ Foundations (every notebook)
 01 perceptron      ``gates`` (AND, NAND, OR, XOR, perceptron, the learning rule)
 02 XOR and MLPs    ``layers`` (Affine, activations, Sequential, losses), ``optim`` (SGD, L1/L2), ``train``,
                    ``playground`` (the live trainer: state, session, picture, controls, frames, widget;
-                   imported as ``helpers.mlp_playground``)
+                   imported as ``helpers.mlp_playground``), ``hidden_space`` (where a hidden layer puts
+                   the points) with ``hidden_space_pictures``
 03 graphs          ``graph`` (scalar nodes, drawing), ``graph_playground`` (the shopping graph)
 04 activations     ``activations``, ``activation_properties``, ``activation_explorer``
 05 backprop        ``descent``, ``backprop``, ``metrics``, ``descent_explorer``, ``backprop_stepper``,
