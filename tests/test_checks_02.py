@@ -11,16 +11,28 @@ from helpers.train import Trainer
 
 
 def test_xor_network_solution_passes(capsys):
-    (n1, n2), nb = GATE_WEIGHTS["NAND"]
-    (o1, o2), ob = GATE_WEIGHTS["OR"]
-    (a1, a2), ab = GATE_WEIGHTS["AND"]
-    assert check_xor_network([[n1, o1], [n2, o2]], [nb, ob], [a1, a2], ab)
+    """The exercise's hidden layer is OR and AND; the output fires when OR is on and AND is off."""
+    assert check_xor_network([[0.5, 0.5], [0.5, 0.5]], [-0.2, -0.7], [1, -1], -0.5)
+    assert check_xor_network([[0.5, 0.5], [0.5, 0.5]], [-0.7, -0.2], [-1, 1], -0.5)  # either order
     assert "✅" in capsys.readouterr().out
 
 
+def test_xor_network_other_hidden_layers_pass_only_when_any_is_allowed(capsys):
+    (n1, n2), nb = GATE_WEIGHTS["NAND"]
+    (o1, o2), ob = GATE_WEIGHTS["OR"]
+    (a1, a2), ab = GATE_WEIGHTS["AND"]
+    section_1 = ([[n1, o1], [n2, o2]], [nb, ob], [a1, a2], ab)
+    assert not check_xor_network(*section_1)
+    assert "should be OR and AND" in capsys.readouterr().out
+    assert check_xor_network(*section_1, hidden=None)
+    assert check_xor_network(*section_1, hidden=("NAND", "OR"))
+
+
 def test_xor_network_wrong_answers_get_a_hint(capsys):
-    assert not check_xor_network([[1, 1], [1, 1]], [0, 0], [1, 1], 0)
-    assert "NAND and OR" in capsys.readouterr().out
+    assert not check_xor_network(np.zeros((2, 2)), [0, 0], [0, 0], 0)
+    assert "should be OR and AND" in capsys.readouterr().out
+    assert not check_xor_network([[0.5, 0.5], [0.5, 0.5]], [-0.2, -0.7], [0.5, 0.5], -0.7)
+    assert "on which of them must the output fire" in capsys.readouterr().out
     assert not check_xor_network([1, 1], [0, 0], [1, 1], 0)
     assert "shapes must be" in capsys.readouterr().out
     assert not check_xor_network("weights", [0, 0], [1, 1], 0)

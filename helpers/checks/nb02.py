@@ -9,11 +9,13 @@ from helpers.datasets import truth_table
 from helpers.layers import BinaryCrossEntropy, mlp
 
 
-def check_xor_network(W1, b1, W2, b2) -> bool:
+def check_xor_network(W1, b1, W2, b2, hidden=("OR", "AND")) -> bool:
     """Exercise (notebook 02): weights of a 2-2-1 network of step perceptrons that computes XOR.
 
     ``s = step(x @ W1 + b1)`` with ``W1`` of shape (2, 2) (column j feeds hidden unit j) and ``b1`` (2,);
     ``y = step(s @ W2 + b2)`` with ``W2`` (2,) and ``b2`` a number; ``step(z) = 1 if z > 0 else 0``.
+    ``hidden``: the two gates the hidden units must compute, in either order (the exercise asks for OR and
+    AND, not section 1's NAND and OR); ``None`` accepts any hidden layer.
     """
     try:
         W1 = np.asarray(W1, dtype=float)
@@ -27,13 +29,19 @@ def check_xor_network(W1, b1, W2, b2) -> bool:
                                  f"{W2.shape}. Column j of W1 holds the two weights into hidden unit j.")
     X, y = truth_table("XOR")
     s = (X @ W1 + b1 > 0).astype(int)
+    if hidden is not None:
+        want = sorted(truth_table(gate)[1].tolist() for gate in hidden)
+        if sorted(s.T.tolist()) != want:
+            return report(False, "", f"the hidden units output {s.T.tolist()} on the rows (0,0), (0,1), (1,0), "
+                                     f"(1,1); they should be {' and '.join(hidden)} (notebook 01's weights), "
+                                     "one per column of W1.")
     y_hat = (s @ W2 + b2 > 0).astype(int)
     wrong = [f"({a}, {c}) -> {p}" for (a, c), p, t in zip(X, y_hat, y, strict=True) if p != t]
     return report(
         not wrong,
         f"hidden outputs s = {s.tolist()} are linearly separable, and the output unit separates them.",
-        f"{4 - len(wrong)}/4 rows right; wrong: {', '.join(wrong)}. Hidden outputs were s = {s.tolist()}: "
-        "try NAND and OR in the hidden layer (one per column of W1) and AND at the output.",
+        f"{4 - len(wrong)}/4 rows right; wrong: {', '.join(wrong)}. The hidden outputs are s = {s.tolist()}: "
+        "on which of them must the output fire? Give a weight to each s that makes exactly those positive.",
     )
 
 
