@@ -7,7 +7,7 @@ a wrong type or shape is reported as a hint that says what was expected (the sha
 
 from helpers.checks.answers import report
 from helpers.checks.nb01 import check_gate_weights, check_learning_step, check_nor_weights, check_predictions
-from helpers.checks.nb02 import check_smallest_circle_units, check_xor_network
+from helpers.checks.nb02 import check_smallest_circle_units, check_xor_mlp_probability, check_xor_network
 from helpers.checks.nb03 import (
     BASKET_EXERCISE,
     PURCHASE_EXERCISE,

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.datasets import REGRESSION_DATASETS, TOY_DATASETS
+from helpers.datasets import REGRESSION_DATASETS, TOY_DATASETS, truth_table
+from helpers.hidden_space import hidden_coordinates
 from helpers.layers import Affine, BinaryCrossEntropy, SquaredErrorLoss, mlp
 from helpers.optim import SGD
-from helpers.playground.state import PlaygroundState
+from helpers.playground.state import XOR_TABLE, PlaygroundState
 from helpers.train import Trainer
 from helpers.validation import as_finite_float, internal_values
 
@@ -24,6 +25,8 @@ SCALE = 5.0
 DOMAIN = (-6.0, 6.0)
 #: Points per data set (train + test), as in the Playground.
 N_CLASSIFY, N_REGRESS = 500, 1200
+#: Where the XOR table's 0 and 1 sit on each axis of the plane (Playground units): 0 -> -3, 1 -> +3.
+TABLE_AT = (-3.0, 3.0)
 
 _FEATURE_FUNCTIONS = {
     "x1": lambda x1, x2: x1, "x2": lambda x1, x2: x2, "x1sq": lambda x1, x2: x1 * x1,
@@ -41,8 +44,11 @@ def make_data(state: PlaygroundState) -> tuple[np.ndarray, np.ndarray, np.ndarra
     """``(X_train, y_train, X_test, y_test)`` for ``state``: points in Playground units, split at random.
 
     Classification labels are 0/1; regression targets lie in [-1, 1]. ``state.data_seed`` fixes the
-    points, their noise and the split; ``state.train_percent`` % of them are for training.
+    points, their noise and the split; ``state.train_percent`` % of them are for training. The XOR
+    table is the exception: its four rows are both the training and the test set (nothing to hold out).
     """
+    if state.dataset == XOR_TABLE:
+        return _xor_table(state.noise, state.data_seed)
     if state.regression:
         X, y = REGRESSION_DATASETS[state.dataset](N_REGRESS, state.noise, seed=state.data_seed)
     else:
@@ -53,6 +59,16 @@ def make_data(state: PlaygroundState) -> tuple[np.ndarray, np.ndarray, np.ndarra
     X = SCALE * np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
     return X[train], y[train], X[test], y[test]
+
+
+def _xor_table(noise: float, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """XOR's truth table, row (a, b) at ``TABLE_AT[a], TABLE_AT[b]``, jittered by ``noise`` (data units)."""
+    bits, y = truth_table("XOR")
+    X = np.asarray(TABLE_AT)[bits]
+    if noise > 0:
+        X = X + SCALE * noise * np.random.default_rng(seed).standard_normal(X.shape)
+    y = y.astype(float)
+    return X, y, X.copy(), y.copy()
 
 
 class Session:
@@ -115,6 +131,10 @@ class Session:
         if not (0 <= i < W.shape[0] and 0 <= j < W.shape[1]):
             raise ValueError(f"weight ({i} -> {j}) is outside layer {layer}'s {W.shape[0]} x {W.shape[1]} weights")
         W[i, j] = as_finite_float(value, "value")
+
+    def hidden_points(self, layer: int = 1) -> np.ndarray:
+        """Where hidden layer ``layer`` (1 = first) puts the training points: shape (N_train, its neurons)."""
+        return hidden_coordinates(self.trainer.model, features(self.X_train, self.state.features), layer)
 
     def node_outputs(self, grid: np.ndarray) -> list[np.ndarray]:
         """What every node outputs at the ``grid`` points (G, 2), column by column of the picture.

@@ -13,8 +13,10 @@ import numbers
 from helpers.datasets import REGRESSION_DATASETS, TOY_DATASETS
 from helpers.layers import ACTIVATION_LAYERS
 
-#: Classification sets first, then regression sets (the Playground's four and two).
-DATASETS = tuple(TOY_DATASETS) + tuple(REGRESSION_DATASETS)
+#: The four rows of XOR's truth table as a data set (notebook 02): not one of the Playground's.
+XOR_TABLE = "xor table"
+#: Classification sets first (the Playground's four, then the XOR table), then the two regression sets.
+DATASETS = tuple(TOY_DATASETS) + (XOR_TABLE,) + tuple(REGRESSION_DATASETS)
 #: The input features the network can see, by their id in the state string and their label.
 FEATURES = {"x1": "x1", "x2": "x2", "x1sq": "x1²", "x2sq": "x2²", "x1x2": "x1·x2", "sinx1": "sin x1",
             "sinx2": "sin x2"}
