@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from helpers.descent import SURFACES, describe_run, gradient_descent, minibatch_updates
 from helpers.validation import as_finite_float, as_float_array
-from helpers.widgets import LiveFigure, Panel
+from helpers.widgets import LiveFigure, Panel, sets_up_next_run
 
 RUN_STEPS = 50  # steps taken by the "run" button
 MAX_STEPS = 200  # the loss panel's x range
@@ -53,6 +53,7 @@ class DescentExplorer(Panel):
         self.lr = widgets.FloatLogSlider(value=lr, base=10, min=np.log10(LR_RANGE[0]), max=np.log10(LR_RANGE[1]),
                                          step=0.05, description="learning rate η", readout_format=".3f",
                                          continuous_update=False, layout=slider_layout, style=style)
+        sets_up_next_run(self.lr)  # the path restarts at its start point: the next step uses the new rate
         self.batch = widgets.ToggleButtons(
             options=[("full batch B=N", "full"), (f"mini-batch B={MINI_BATCH}", "mini"), ("one sample B=1", "one")],
             value=batch, description="batch size B", style={"description_width": "100px", "button_width": "150px"},

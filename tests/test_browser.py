@@ -110,7 +110,8 @@ def _run_all(page, n_code_cells: int, timeout_s: float = 180) -> None:
 
 
 # In the page, as a person feels it: from the key press (a capture-phase listener) to the moment the new
-# picture can be painted (a MutationObserver on the widget's images, then img.decode()).
+# picture can be painted (a MutationObserver on the widget's images, then img.decode()), or the panel's text
+# changes (a slider that moves only numbers in a table).
 ARM_JS = """(output) => {
   window.__courseT0 = null;
   if (!window.__courseKeyListener) {
@@ -118,13 +119,18 @@ ARM_JS = """(output) => {
     document.addEventListener('keydown', () => { window.__courseT0 = performance.now(); }, true);
   }
   window.__courseNewPicture = new Promise(resolve => {
-    const images = [...output.querySelectorAll('.widget-image')];
     const timer = setTimeout(() => { observer.disconnect(); resolve(null); }, %d);
     const observer = new MutationObserver(records => {
+      // a new picture (an <img>'s src) or new text in the panel; the slider's own readout does not count
+      const seen = records.map(r => r.target.nodeType === 1 ? r.target : r.target.parentElement)
+                          .find(el => el && !el.closest('.widget-slider'));
+      if (!seen) return;
       observer.disconnect(); clearTimeout(timer);
-      records[0].target.decode().catch(() => null).then(() => resolve(performance.now() - window.__courseT0));
+      const done = () => resolve(performance.now() - window.__courseT0);
+      if (seen.tagName === 'IMG') seen.decode().catch(() => null).then(done); else done();
     });
-    images.forEach(img => observer.observe(img, {attributes: true, attributeFilter: ['src']}));
+    observer.observe(output, {attributes: true, attributeFilter: ['src'], childList: true, subtree: true,
+                              characterData: true});
   });
 }"""
 HANG_MS = 2000  # a move slower than this is a hang, not slowness: it fails the test
@@ -149,8 +155,10 @@ def _time_every_slider(page, presses: int = 4) -> list[dict]:
         sliders = output.locator(".widget-slider:visible")  # a panel may hide the sliders it does not use
         for s in range(sliders.count()):
             slider = sliders.nth(s)
-            label = (slider.locator(".widget-label").first.text_content() or "").strip() or f"slider {s + 1}"
+            label = " ".join(slider.locator(".widget-label").all_text_contents()).strip() or f"slider {s + 1}"
             setup_only = SETS_UP_NEXT_RUN in (slider.get_attribute("class") or "")
+            if slider.locator("[disabled]").count():  # greyed out until another control switches it on
+                continue
             handle = slider.locator(".noUi-handle").first
             handle.scroll_into_view_if_needed()
             handle.focus()

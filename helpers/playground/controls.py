@@ -20,6 +20,7 @@ from helpers.playground.state import (
     REG_RATES,
     PlaygroundState,
 )
+from helpers.widgets import sets_up_next_run
 
 
 def _wide() -> dict:
@@ -68,6 +69,8 @@ def build_controls(state: PlaygroundState) -> dict[str, widgets.ValueWidget]:
     for control in c.values():
         if isinstance(control, widgets.SelectionSlider | widgets.IntSlider):
             control.continuous_update = False
+    for name in ("lr", "reg_rate"):  # read at the next training step: moving them redraws nothing, on purpose
+        sets_up_next_run(c[name])
     show_layer_sliders(c)
     return c
 
