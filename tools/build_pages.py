@@ -120,6 +120,9 @@ def lay_out(cells, heights) -> None:
         cell.metadata["slideshow"] = {"slide_type": kind}
         if kind == "skip":
             continue
+        if cell.cell_type == "code" and h_input > SLIDE_BUDGET:  # code longer than a slide: the deck shows its
+            cell.metadata["course"] = {"hide_input": True}  # outputs; the code is in the notebook
+            h_input = 0
         if kind in ("slide", "subslide") or filled + h_input + sum(h_outputs) > SLIDE_BUDGET:
             kind = kind if kind == "slide" else "subslide"
             cell.metadata["slideshow"] = {"slide_type": kind}
@@ -134,7 +137,7 @@ def lay_out(cells, heights) -> None:
                 breaks.append(i)
                 filled = 0
             filled += h
-        cell.metadata["course"] = {"output_breaks": breaks}
+        cell.metadata.setdefault("course", {})["output_breaks"] = breaks
 
 
 MEASURE_JS = """async () => {
@@ -262,10 +265,13 @@ def build_html(out: Path) -> list[Path]:
 
 
 def _slide_cells(nb):
-    """``nb`` with the outputs of a cell that has ``course.output_breaks`` moved onto sub-slides of their own."""
+    """``nb`` with the outputs of a cell that has ``course.output_breaks`` moved onto sub-slides of their own, and
+    the code of a cell marked ``course.hide_input`` (longer than a slide) left out, its outputs kept."""
     cells = []
     for cell in nb.cells:
         cells.append(cell)
+        if cell.get("metadata", {}).get("course", {}).get("hide_input"):
+            cell.metadata["transient"] = {"remove_source": True}
         breaks = cell.get("metadata", {}).get("course", {}).get("output_breaks")
         if breaks and cell.get("outputs"):
             outputs, cell.outputs = cell.outputs, []

@@ -69,7 +69,7 @@ def build_controls(state: PlaygroundState) -> dict[str, widgets.ValueWidget]:
     for control in c.values():
         if isinstance(control, widgets.SelectionSlider | widgets.IntSlider):
             control.continuous_update = False
-    for name in ("lr", "reg_rate"):  # read at the next training step: moving them redraws nothing, on purpose
+    for name in ("lr", "reg_rate", "batch_size"):  # read at the next training step: moving them redraws nothing
         sets_up_next_run(c[name])
     show_layer_sliders(c)
     return c
