@@ -266,6 +266,12 @@ def _scores(scores, name: str, width: int | None = None) -> np.ndarray:
     return s if width is None else check_shape(s, name, (None, width))
 
 
+def _squared_error_diff(y_hat, y) -> np.ndarray:
+    """``y_hat - y`` for a squared-error loss: ``y_hat`` (N, K), ``y`` like it (or (N,) when K = 1)."""
+    y_hat = _as_array(y_hat, "y_hat", ndim=2)
+    return y_hat - _targets_like(y_hat, y)
+
+
 class MSELoss:
     """Mean squared error ``L = mean((y_hat - y)**2)`` over all N·K entries.
 
@@ -279,8 +285,7 @@ class MSELoss:
         self.diff = None  # y_hat - y
 
     def forward(self, y_hat, y) -> float:
-        y_hat = _as_array(y_hat, "y_hat", ndim=2)
-        self.diff = y_hat - _targets_like(y_hat, y)
+        self.diff = _squared_error_diff(y_hat, y)
         return float(np.mean(self.diff**2))
 
     def backward(self, dout: float = 1.0) -> np.ndarray:
@@ -307,8 +312,7 @@ class SquaredErrorLoss:
         self.diff = None  # y_hat - y
 
     def forward(self, y_hat, y) -> float:
-        y_hat = _as_array(y_hat, "y_hat", ndim=2)
-        self.diff = y_hat - _targets_like(y_hat, y)
+        self.diff = _squared_error_diff(y_hat, y)
         return float(0.5 * np.mean(self.diff**2))
 
     def backward(self, dout: float = 1.0) -> np.ndarray:

@@ -17,9 +17,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
 from helpers.rnn_layout import bidirectional_progress, rnn_layout
-from helpers.rnn_widgets import BLUE, GREEN, GREY, ORANGE, in_range, legend_html, reset_button
+from helpers.rnn_widgets import BLUE, GREEN, GREY, ORANGE, in_range, legend_html, reset_button, stepper_sequences
 from helpers.sequence_tasks import SequenceRegressor
-from helpers.validation import as_float_array
 from helpers.widgets import LiveFigure, Panel
 
 PALE_ORANGE, PALE_GREEN = "#F5D9A0", "#A8DCC9"
@@ -171,13 +170,8 @@ class BidirectionalStepper(Panel):
                 or model.out.out_features != 1:
             raise TypeError(f"model must be a bidirectional SequenceRegressor with one input and output, got {model!r}")
         self.model = model
-        self.xs = as_float_array(xs, "xs", ndim=3)
-        T, N, D = self.xs.shape
-        if D != 1 or T < 2:
-            raise ValueError(f"xs must have shape (T, N, 1) with T >= 2, got {self.xs.shape}")
-        self.targets = None if targets is None else as_float_array(targets, "targets", ndim=3)
-        if self.targets is not None and self.targets.shape != self.xs.shape:
-            raise ValueError(f"targets must have the shape of xs {self.xs.shape}, got {self.targets.shape}")
+        self.xs, self.targets = stepper_sequences(xs, targets)
+        T, N, _ = self.xs.shape
         self.y_hat = model.predict(self.xs)[:, :, 0]  # (T, N)
         H = model.rnn.hidden_size
         self.forward_states, self.reverse_states = model.hs[:, :, :H], model.hs[:, :, H:]  # (T, N, H) each

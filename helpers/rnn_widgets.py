@@ -44,6 +44,17 @@ def in_range(value, name: str, lo: float, hi: float, whole: bool = False):
     return value
 
 
+def stepper_sequences(xs, targets=None) -> tuple:
+    """A time stepper's ``xs`` (T, N, 1) with T >= 2 and ``targets`` of the same shape (or None), checked."""
+    xs = as_float_array(xs, "xs", ndim=3)
+    if xs.shape[2] != 1 or xs.shape[0] < 2:
+        raise ValueError(f"xs must have shape (T, N, 1) with T >= 2, got {xs.shape}")
+    targets = None if targets is None else as_float_array(targets, "targets", ndim=3)
+    if targets is not None and targets.shape != xs.shape:
+        raise ValueError(f"targets must have the shape of xs {xs.shape}, got {targets.shape}")
+    return xs, targets
+
+
 class TimeStepper(Panel):
     """Step through one sequence: the inputs so far, the model's outputs so far, and ``h_t`` as bars and as
     one column of the heat map of all hidden states.
@@ -60,13 +71,8 @@ class TimeStepper(Panel):
         if not isinstance(output_label, str):
             raise TypeError(f"output_label must be a string, got {type(output_label).__name__}")
         self.model = model
-        self.xs = as_float_array(xs, "xs", ndim=3)
-        T, N, D = self.xs.shape
-        if D != 1 or T < 2:
-            raise ValueError(f"xs must have shape (T, N, 1) with T >= 2, got {self.xs.shape}")
-        self.targets = None if targets is None else as_float_array(targets, "targets", ndim=3)
-        if self.targets is not None and self.targets.shape != self.xs.shape:
-            raise ValueError(f"targets must have the shape of xs {self.xs.shape}, got {self.targets.shape}")
+        self.xs, self.targets = stepper_sequences(xs, targets)
+        T, N, _ = self.xs.shape
         self.y_hat = model.predict(self.xs)[:, :, 0]  # (T, N)
         self.hs = model.hs  # (T, N, F)
         F = self.hs.shape[2]
