@@ -4,7 +4,6 @@ code untouched, links that resolve, and, for a language declared complete, every
 import importlib.util
 import json
 import re
-import shutil
 from pathlib import Path
 
 import polib
@@ -14,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("i18n", ROOT / "tools" / "i18n.py")
 i18n = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(i18n)
-from i18n_blocks import LINK_TARGET, markup_problems, needs_translation, split_blocks  # noqa: E402
+from i18n_blocks import HTML_TARGET, LINK_TARGET, markup_problems, needs_translation, split_blocks  # noqa: E402
 
 SOURCES = i18n.sources()
 OPEN, CLOSE = "⟦", "⟧"
@@ -44,13 +43,14 @@ def test_block_split_is_lossless(source):
     entries = [e for e in po if not e.obsolete]
     raw = source.read_text(encoding="utf-8")
     assert OPEN not in raw and CLOSE not in raw
-    assert i18n.build_source(source, {(e.msgctxt, e.msgid): e.msgid for e in entries}, None) == raw
+    same = {(e.msgctxt, e.msgid): e.msgid for e in entries}
+    assert i18n.build_source(source, same, None) == raw
     marked = i18n.build_source(source, {(e.msgctxt, e.msgid): OPEN + e.msgid + CLOSE for e in entries}, None)
     assert marked.replace(OPEN, "").replace(CLOSE, "") == raw
     texts = [text for _, _, text in i18n.markdown_units(source)]
     blocks = [(t, b) for t in texts for b in split_blocks(t)]
     wanted = sum(needs_translation("\n".join(t.split("\n")[b.start:b.stop]), b.kind) for t, b in blocks)
-    assert marked.count(OPEN) == wanted
+    assert marked.count(OPEN) == wanted, f"{source.name}: catalog out of date, run tools/i18n.py update"
     for text in texts:
         covered = {n for b in split_blocks(text) for n in range(b.start, b.stop)}
         assert all(not line.strip() for n, line in enumerate(text.split("\n")) if n not in covered)
@@ -96,7 +96,8 @@ def test_relative_links_of_built_notebooks_resolve(language, built):
             texts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
         else:
             texts = [path.read_text(encoding="utf-8")]
-        for target in (t for text in texts for t in LINK_TARGET.findall(text)):
+        targets = [t for text in texts for pattern in (LINK_TARGET, HTML_TARGET) for t in pattern.findall(text)]
+        for target in targets:
             if re.match(r"[a-z]+:|#", target):
                 continue
             target = re.split(r"[#?]", target)[0]
@@ -133,39 +134,42 @@ def test_markup_checker_catches_what_a_translation_must_keep():
     assert any("block shape" in p for p in markup_problems("2. read the table", "- 표를 읽는다"))
 
 
+def _write_notebook(path, markdown):
+    cells = [{"cell_type": "markdown", "id": "intro", "metadata": {}, "source": [markdown]},
+             {"cell_type": "code", "id": "setup", "metadata": {"tags": ["x"]}, "execution_count": 1,
+              "outputs": [], "source": ["print(1)"]}]
+    notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def test_an_english_edit_shows_up_as_fuzzy_and_a_removed_block_as_obsolete(tmp_path):
-    """msgmerge semantics on a copy of notebook 01: kept, edited (fuzzy, old msgid kept) and removed blocks."""
+    """msgmerge semantics on a small notebook: kept, edited (fuzzy, old msgid kept) and removed blocks."""
     notebooks, catalogs = tmp_path / "notebooks", tmp_path / "i18n"
     notebooks.mkdir()
-    (catalogs / "ko").mkdir(parents=True)
-    english = notebooks / "01_perceptron_gates.ipynb"
-    shutil.copy(i18n.NOTEBOOK_DIR / english.name, english)
-    i18n.update("ko", catalog_dir=catalogs, notebook_dir=notebooks)
-    po_path = catalogs / "ko" / "01_perceptron_gates.po"
+    english = notebooks / "01_demo.ipynb"
+    _write_notebook(english, "# 01 · The perceptron\n\n## Learning objectives\n\nAfter this notebook you can:\n")
+    po_path = catalogs / "ko" / "01_demo.po"
+    assert i18n.update("ko", catalog_dir=catalogs, notebook_dir=notebooks) == [po_path]
     po = polib.pofile(str(po_path))
-    objectives = [e for e in po if e.msgid == "## Learning objectives"][0]
-    intro = [e for e in po if e.msgid == "After this notebook you can:"][0]
-    objectives.msgstr, intro.msgstr = "## 학습 목표", "이 노트북을 마치면 다음을 할 수 있다:"
-    title = po[0]
-    title.msgstr = "# 01 · 퍼셉트론과 논리 게이트"
+    assert [e.msgid for e in po] == ["# 01 · The perceptron", "## Learning objectives", "After this notebook you can:"]
+    korean = ["# 01 · 퍼셉트론", "## 학습 목표", "이 노트북을 마치면 다음을 할 수 있다:"]
+    for entry, msgstr in zip(po, korean, strict=True):
+        entry.msgstr = msgstr
     po.save()
-    notebook = json.loads(english.read_text(encoding="utf-8"))
-    for cell in notebook["cells"]:
-        if cell["id"] == objectives.msgctxt.split()[1]:
-            text = "".join(cell["source"]).replace("## Learning objectives\n\n", "")
-            cell["source"] = [text.replace("After this notebook you can:", "After this notebook, you can:")]
-    english.write_text(json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    _write_notebook(english, "# 01 · The perceptron\n\nAfter this notebook, you can:\n")
     assert i18n.update("ko", catalog_dir=catalogs, notebook_dir=notebooks) == [po_path]
     assert i18n.update("ko", catalog_dir=catalogs, notebook_dir=notebooks) == []
     po = polib.pofile(str(po_path))
-    assert po.find(title.msgid, msgctxt=title.msgctxt).msgstr == title.msgstr
-    edited = po.find("After this notebook, you can:", msgctxt=intro.msgctxt)
-    assert edited.flags == ["fuzzy"] and edited.msgstr == intro.msgstr and edited.previous_msgid == intro.msgid
+    assert po.find("# 01 · The perceptron", msgctxt="cell intro").msgstr == "# 01 · 퍼셉트론"
+    edited = po.find("After this notebook, you can:", msgctxt="cell intro")
+    assert edited.flags == ["fuzzy"] and edited.msgstr == "이 노트북을 마치면 다음을 할 수 있다:"
+    assert edited.previous_msgid == "After this notebook you can:"
     assert [(e.msgid, e.msgstr) for e in po.obsolete_entries()] == [("## Learning objectives", "## 학습 목표")]
     pending = i18n.build("ko", out_dir=tmp_path / "ko", catalog_dir=catalogs, notebook_dir=notebooks)
-    assert edited.msgid in [e.msgid for e in pending["01_perceptron_gates.po"]]
-    built_text = (tmp_path / "ko" / english.name).read_text(encoding="utf-8")
-    assert title.msgstr in built_text and "After this notebook, you can:" in built_text
+    assert [e.msgid for e in pending["01_demo.po"]] == [edited.msgid]
+    built_cells = json.loads((tmp_path / "ko" / english.name).read_text(encoding="utf-8"))["cells"]
+    assert built_cells[0]["source"] == ["# 01 · 퍼셉트론\n", "\n", "After this notebook, you can:\n"]
+    assert built_cells[1] == json.loads(english.read_text(encoding="utf-8"))["cells"][1]
 
 
 @pytest.mark.parametrize("language", i18n.LANGUAGES)
