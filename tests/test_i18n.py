@@ -197,3 +197,18 @@ def test_complete_language_built_notebooks_are_committed_and_up_to_date(language
         committed = i18n.NOTEBOOK_DIR / language / path.name
         assert committed.exists() and committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), \
             f"{committed.relative_to(ROOT)}: run tools/i18n.py build"
+
+
+def test_the_block_rule():
+    """The frozen rule of tools/i18n_blocks.py, one example of each kind (the catalogs depend on it)."""
+    text = ("## 1. Title\nA paragraph\nover two lines.\n- item one\n  continued\n- item two\n\n"
+            "| a | b |\n|---|---|\n| 1 | x |\n| 2 | y |\n$$\nx = 1\n\ny = 2\n$$\n> quote $a$\n\n"
+            "<details><summary>Solution</summary>\n\n```python\nx = 1\n\ny = 2\n```\n</details>\n")
+    kinds = [(b.kind, "\n".join(text.split("\n")[b.start:b.stop])) for b in split_blocks(text)]
+    assert kinds == [("heading", "## 1. Title"), ("paragraph", "A paragraph\nover two lines."),
+                     ("list item", "- item one\n  continued"), ("list item", "- item two"),
+                     ("table header", "| a | b |\n|---|---|"), ("table row", "| 1 | x |"), ("table row", "| 2 | y |"),
+                     ("display math", "$$\nx = 1\n\ny = 2\n$$"), ("paragraph", "> quote $a$"),
+                     ("details", "<details><summary>Solution</summary>"),
+                     ("fence", "```python\nx = 1\n\ny = 2\n```"), ("details", "</details>")]
+    assert [needs_translation(t, k) for k, t in kinds] == [True] * 7 + [False, True, True, False, False]
