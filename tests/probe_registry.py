@@ -379,7 +379,8 @@ REGISTRY = {
     "datasets.load_grace_hopper": fn(datasets.load_grace_hopper),
     "datasets.load_river_song": fn(datasets.load_river_song),
     **{f"datasets.{f}": fn(getattr(datasets, f), n=A(20, "posint", extra=[("one sample", 1)]), noise=A(0.1, "nonneg"),
-                           seed=A(0, "seed", optional=True)) for f in ("xor", "circle", "gaussians", "spiral")},
+                           seed=A(0, "seed", optional=True))
+       for f in ("xor", "circle", "gaussians", "spiral", "spiral3", "blobs4")},
     "datasets.stratified_split": fn(datasets.stratified_split, y=A(np.tile(Y3, 4), "labels", skip=("wrong length",)),
                                     fractions=A((0.8, 0.2), "fractions"), seed=A(0, "seed", optional=True)),
     # --- gradcheck and metrics -------------------------------------------------------------------------
