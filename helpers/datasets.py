@@ -90,13 +90,13 @@ def load_river_song() -> str:
 # --- Toy classification sets (notebook 02): the four of the TensorFlow Playground -------------------
 
 
-def _toy_args(n, noise, seed) -> tuple[int, float, np.random.Generator]:
+def _toy_args(n, noise, seed, classes: int = 2) -> tuple[int, float, np.random.Generator]:
     """Check the common arguments of the toy generators and return ``(n, noise, rng)``."""
     from helpers.validation import as_finite_float, as_positive_int, as_rng
 
     n = as_positive_int(n, "n")
-    if n < 2:
-        raise ValueError(f"n must be at least 2 (one sample per class), got {n}")
+    if n < classes:
+        raise ValueError(f"n must be at least {classes} (one sample per class), got {n}")
     noise = as_finite_float(noise, "noise")
     if noise < 0:
         raise ValueError(f"noise must be >= 0 (the standard deviation of the jitter), got {noise}")
@@ -161,6 +161,55 @@ def spiral(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.n
 
 #: The toy sets by name, as the live trainer's dropdown lists them.
 TOY_DATASETS = {"xor": xor, "circle": circle, "gaussians": gaussians, "spiral": spiral}
+
+
+# --- Multiclass toy sets: a softmax output (SoftmaxWithLoss) instead of one sigmoid unit ----------------
+
+
+def _balanced_labels(n: int, classes: int) -> np.ndarray:
+    """Labels ``0 .. classes - 1`` in blocks, as equal in size as ``n`` allows (sizes differ by at most 1)."""
+    return np.arange(n) * classes // n
+
+
+def spiral3(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Three interleaved spiral arms (one turn each, radius 0.05 to 1, a third of a turn apart), one per class.
+
+    No line separates any arm from the other two: a linear softmax gets little more than a third of the points
+    right (chance), a small tanh network (2-16-16-3) all of them. ``noise`` is the standard deviation of
+    Gaussian jitter added after labelling.
+
+    Returns ``(X, y)``: shape (n, 2) float and (n,) int 0/1/2, the classes as equal in size as ``n`` allows.
+    """
+    n, noise, rng = _toy_args(n, noise, seed, classes=3)
+    y = _balanced_labels(n, 3)
+    r = rng.uniform(0.05, 1.0, n)
+    angle = 2 * np.pi * r + 2 * np.pi * y / 3
+    X = np.column_stack([r * np.sin(angle), r * np.cos(angle)])
+    return _jitter(X, noise, rng), y
+
+
+#: Centres of the four clusters of :func:`blobs4`, one per quadrant (radius 0.7 on the diagonals), class order.
+BLOB_CENTRES = 0.7 / np.sqrt(2) * np.array([[1.0, 1.0], [-1.0, 1.0], [-1.0, -1.0], [1.0, -1.0]])
+BLOB_CENTRES.flags.writeable = False
+
+
+def blobs4(n: int = 200, noise: float = 0.0, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Four round Gaussian clusters (standard deviation 0.1) on a ring, one per quadrant: the easy multiclass set.
+
+    Each centre is 0.495 (about five standard deviations) from the axes, so at ``noise=0`` a linear softmax
+    (scores ``x @ W + b``, the class of the largest) separates the four; ``noise`` is the standard deviation
+    of Gaussian jitter added after labelling, which makes neighbouring clusters overlap.
+
+    Returns ``(X, y)``: shape (n, 2) float and (n,) int 0..3, the classes as equal in size as ``n`` allows.
+    """
+    n, noise, rng = _toy_args(n, noise, seed, classes=4)
+    y = _balanced_labels(n, 4)
+    X = BLOB_CENTRES[y] + 0.1 * rng.standard_normal((n, 2))
+    return _jitter(X, noise, rng), y
+
+
+#: The multiclass toy sets by name (TOY_DATASETS holds the binary ones).
+MULTICLASS_DATASETS = {"spiral3": spiral3, "blobs4": blobs4}
 
 
 # --- Toy regression sets (notebook 02): the two of the TensorFlow Playground --------------------------

@@ -79,6 +79,12 @@ def _params():
     return {"W": np.ones((3, 2)), "b": np.zeros(2)}
 
 
+def _stepped(optimizer):
+    """``optimizer`` after one step on :func:`_params` (so a refused update has its state to leave alone)."""
+    optimizer.update(_params(), {"W": np.full((3, 2), 0.5), "b": np.full(2, -0.5)})
+    return optimizer
+
+
 def _surface():
     return descent.regression_surface()
 
@@ -226,6 +232,13 @@ REGISTRY = {
                               rate=A(0.1, "nonneg")),
     "optim.SGD.update": meth(lambda: optim.SGD(0.1), "update", grads=A(_params(), "grads"),
                              params=A(_params(), "grads", partner="grads", nan_ok=True)),
+    "optim.Momentum": fn(optim.Momentum, lr=A(0.1, "pos"), momentum=A(0.9, "unit"), reg_rate=A(0.0, "nonneg")),
+    "optim.Momentum.update": meth(lambda: _stepped(optim.Momentum(0.1)), "update", grads=A(_params(), "grads"),
+                                  params=A(_params(), "grads", partner="grads", nan_ok=True)),
+    "optim.Adam": fn(optim.Adam, lr=A(0.001, "pos"), beta1=A(0.9, "unit"), beta2=A(0.999, "unit"), eps=A(1e-8, "pos"),
+                     reg_rate=A(0.0, "nonneg")),
+    "optim.Adam.update": meth(lambda: _stepped(optim.Adam(0.1)), "update", grads=A(_params(), "grads"),
+                              params=A(_params(), "grads", partner="grads", nan_ok=True)),
     "train.Trainer": fn(train.Trainer, model=A(layers.mlp([3, 4, 1], rng=0), "object"),
                         loss=A(layers.BinaryCrossEntropy(), "object"), optimizer=A(optim.SGD(0.1), "object"),
                         X=A(X53, "rows"), y=A(Y01, "shaped"), batch_size=A(None, "posint", optional=True),
@@ -366,7 +379,8 @@ REGISTRY = {
     "datasets.load_grace_hopper": fn(datasets.load_grace_hopper),
     "datasets.load_river_song": fn(datasets.load_river_song),
     **{f"datasets.{f}": fn(getattr(datasets, f), n=A(20, "posint", extra=[("one sample", 1)]), noise=A(0.1, "nonneg"),
-                           seed=A(0, "seed", optional=True)) for f in ("xor", "circle", "gaussians", "spiral")},
+                           seed=A(0, "seed", optional=True))
+       for f in ("xor", "circle", "gaussians", "spiral", "spiral3", "blobs4")},
     "datasets.stratified_split": fn(datasets.stratified_split, y=A(np.tile(Y3, 4), "labels", skip=("wrong length",)),
                                     fractions=A((0.8, 0.2), "fractions"), seed=A(0, "seed", optional=True)),
     # --- gradcheck and metrics -------------------------------------------------------------------------
