@@ -79,7 +79,7 @@ def build_controls(state: PlaygroundState) -> dict[str, widgets.ValueWidget]:
                                             value=0, description="click adds",
                                             tooltip="a click on the large map adds a point of this class; "
                                                     "shift-click removes the nearest",
-                                            style={"button_width": "58px", "description_width": "70px"})
+                                            style={"button_width": "82px", "description_width": "70px"})
     c["show_test"] = widgets.Checkbox(value=state.show_test, description="show test data", indent=False)
     c["discretize"] = widgets.Checkbox(value=state.discretize, description="discretize output", indent=False)
     for control in c.values():
