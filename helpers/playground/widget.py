@@ -68,10 +68,8 @@ class MLPPlayground(Panel):
         self.player = FramePlayer(self.step, self.train_button, interval, on_error=self._show_error)
         c = ctl.build_controls(state)
         self._register_controls(c)
-        for name in ctl.GROUPS:
-            if name in self.hidden:
-                for control in ctl.GROUPS[name]:
-                    c[control].layout.display = "none"
+        for control in (control for name in self.hidden for control in ctl.GROUPS[name]):
+            c[control].layout.display = "none"
         ctl.show_layer_sliders(c, self.hidden)
         for name in _REBUILD:
             self._observe(c[name], lambda _: self.refresh())
@@ -133,27 +131,20 @@ class MLPPlayground(Panel):
 
     def add_point(self, x1: float, x2: float, label: int) -> None:
         """Add a point of class ``label`` (0-3) at ``(x1, x2)``; training restarts from the same seed."""
-        self._use_points(with_point(self._editable_points(), x1, x2, label))
+        self._use_points(with_point(starting_points(self.session.state), x1, x2, label))
 
     def remove_point(self, x1: float, x2: float) -> bool:
         """Remove the point nearest to ``(x1, x2)`` if one lies within 0.5 units (never the last one); returns
         whether one was removed (then training restarts from the same seed)."""
-        before = self._editable_points()
+        before = starting_points(self.session.state)
         after = without_point(before, x1, x2)
         if len(after) < len(before):
             self._use_points(after)
         return len(after) < len(before)
 
-    def _editable_points(self) -> tuple:
-        state = self.session.state
-        return state.points if state.dataset == CUSTOM else starting_points(state)
-
     def _use_points(self, points: tuple) -> None:
         self.points = points
-        if self.controls["dataset"].value == CUSTOM:
-            self._build(self.current_state())
-        else:
-            self.set_settings(dataset=CUSTOM)
+        self.set_settings(dataset=CUSTOM)  # rebuilds, also when the data set was custom already
 
     def to_pytorch(self) -> str:
         """An equivalent PyTorch script of this run (see :func:`helpers.playground.export.to_pytorch`)."""
