@@ -11,8 +11,9 @@ import time
 
 import numpy as np
 
+from helpers.playground.data import DOMAIN
 from helpers.playground.picture import NetworkPicture, encode, grid_points, point_colours
-from helpers.playground.session import DOMAIN, Session
+from helpers.playground.session import Session
 from helpers.playground.state import FEATURES, PlaygroundState
 
 STATE = PlaygroundState(dataset="spiral", features=tuple(FEATURES), layers=(8,) * 6)

@@ -371,3 +371,96 @@ def _check_live_trainer(page, nb, browser_timings) -> None:
         page.wait_for_timeout(500)
         panel.screenshot(path=str(ARTIFACTS / "screenshots" / f"02_playground_{name}.png"))
     local.close()
+
+
+# --- the live trainer beyond the Playground: a multiclass view, and data of the learner's own, clicked in -----------
+
+_OWN_DATA_CELLS = [
+    "from helpers.mlp_playground import mlp_playground",
+    'multi = mlp_playground(state="data=blobs4&net=4&lr=0.1&batch=10&seed=0")\nmulti',
+    'own = mlp_playground(state="data=custom&net=4,4&lr=0.1&batch=all&pts=-3,-3,0;3,3,0")\nown',
+]
+
+
+def test_playground_multiclass_and_own_data(lab):
+    """The multiclass view renders (regions in the four class colours, the confusion table); a click on the large
+    map adds a point (the kernel's data set grows), a shift-click removes it; a hand-drawn set trains."""
+    import urllib.request
+
+    import numpy as np
+
+    from helpers.playground.picture import CLASS_LUT, MAP_SIZE, MAP_X, MAP_Y
+
+    base, browser = lab
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": src}
+                    for src in _OWN_DATA_CELLS],
+          "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    request = urllib.request.Request(f"{base}/api/contents/notebooks/own_data.ipynb?token={TOKEN}", method="PUT",
+                                     data=json.dumps({"type": "notebook", "content": nb}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(request, timeout=20)
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})  # a whole panel on screen
+    try:
+        page.goto(f"{base}/lab/tree/notebooks/own_data.ipynb?reset&token={TOKEN}")
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+        page.wait_for_timeout(3000)
+        _run_all(page, len(_OWN_DATA_CELLS))
+        page.wait_for_selector(".mlp-playground-picture", timeout=30_000)
+        (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+
+        multi = page.locator(".mlp-playground").nth(0)
+        multi.scroll_into_view_if_needed()
+        image = multi.locator(".mlp-playground-picture")
+        multi.locator("button:has-text('Train')").click()
+        page.wait_for_timeout(4000)
+        multi.locator("button:has-text('Pause')").click()
+        page.wait_for_timeout(1000)
+        page.mouse.move(5, 5)
+        shown = _screenshot(image)[MAP_Y + 10:MAP_Y + MAP_SIZE - 10, MAP_X + 10:MAP_X + MAP_SIZE - 10]
+        pure = CLASS_LUT[:, 255].astype(int)  # each class's full colour: where the network is sure
+        nearest = np.abs(shown.reshape(-1, 1, 3) - pure[None]).sum(-1)
+        near_each = [(nearest.argmin(1) == k)[nearest.min(1) < 40].mean() for k in range(4)]
+        assert min(near_each) > 0.05, f"not four class-coloured regions: shares {near_each}"
+        table = multi.locator(".mlp-playground-confusion")
+        assert table.count() == 1 and "confusion matrix" in table.inner_text()
+        assert "accuracy train" in multi.inner_text()
+        multi.screenshot(path=str(ARTIFACTS / "screenshots" / "playground_multiclass.png"))
+
+        own = page.locator(".mlp-playground").nth(1)
+        own.scroll_into_view_if_needed()
+        image = own.locator(".mlp-playground-picture")
+        assert "2 points of your own" in own.inner_text()
+        own.locator("button:has-text('1 orange')").click()
+        page.wait_for_timeout(300)
+        corners = [(-3.0, 3.0, 1), (3.0, -3.0, 1), (0.0, 0.0, 0)]  # XOR by hand: orange off the diagonal, then blue
+        for x1, x2, label in corners:
+            if label == 0:
+                own.locator("button:has-text('0 blue')").click()
+                page.wait_for_timeout(300)
+            x, y = MAP_X + (x1 + 6) / 12 * MAP_SIZE, MAP_Y + (6 - x2) / 12 * MAP_SIZE
+            _new_picture(page, image, lambda x=x, y=y: image.click(position={"x": x, "y": y}))
+        page.wait_for_function("el => el.innerText.includes('5 points of your own')", arg=own.element_handle(),
+                               timeout=10_000)
+        x, y = MAP_X + MAP_SIZE / 2 + 1, MAP_Y + MAP_SIZE / 2 + 1  # shift-click next to the last point removes it
+        _new_picture(page, image, lambda: image.click(position={"x": x, "y": y}, modifiers=["Shift"]))
+        page.wait_for_function("el => el.innerText.includes('4 points of your own')", arg=own.element_handle(),
+                               timeout=10_000)
+        page.locator(".jp-Notebook .jp-Cell").last.click()  # the kernel's own data set, read back in a cell
+        page.keyboard.press("Escape")
+        page.keyboard.press("b")
+        page.keyboard.press("Enter")
+        page.keyboard.type("print('points:', own.current_state().points)")
+        page.keyboard.press("Shift+Enter")
+        answer = page.wait_for_function("() => [...document.querySelectorAll('.jp-OutputArea-output')].map(o => "
+                                        "o.textContent).find(t => t.includes('points:'))", timeout=20_000)
+        assert answer.json_value().strip() == "points: ((-3.0, -3.0, 0), (3.0, 3.0, 0), (-3.0, 3.0, 1), (3.0, -3.0, 1))"
+        own.scroll_into_view_if_needed()
+        own.locator("button:has-text('Train')").click()
+        page.wait_for_timeout(4000)
+        own.locator("button:has-text('Pause')").click()
+        page.wait_for_timeout(1000)
+        page.mouse.move(5, 5)
+        own.screenshot(path=str(ARTIFACTS / "screenshots" / "playground_own_data.png"))
+    finally:
+        page.close()

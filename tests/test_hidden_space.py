@@ -13,7 +13,8 @@ from helpers.hidden_space import hidden_coordinates, next_layer_line  # noqa: E4
 from helpers.hidden_space_pictures import plot_hidden_space  # noqa: E402
 from helpers.layers import mlp  # noqa: E402
 from helpers.mlp_playground import mlp_playground  # noqa: E402
-from helpers.playground.session import TABLE_AT, Session  # noqa: E402
+from helpers.playground.data import TABLE_AT  # noqa: E402
+from helpers.playground.session import Session  # noqa: E402
 from helpers.playground.state import DATASETS, XOR_TABLE, PlaygroundState  # noqa: E402
 
 

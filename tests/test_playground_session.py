@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 
-from helpers.layers import BinaryCrossEntropy, SquaredErrorLoss
+from helpers.layers import BinaryCrossEntropy, SoftmaxWithLoss, SquaredErrorLoss, mlp
+from helpers.optim import SGD, Adam, Momentum
+from helpers.playground.data import DOMAIN, N_CLASSIFY, N_REGRESS, make_data
 from helpers.playground.picture import grid_points
-from helpers.playground.session import DOMAIN, N_CLASSIFY, N_REGRESS, Session, features, make_data
+from helpers.playground.session import Session, features
 from helpers.playground.state import FEATURES, PlaygroundState
 
 
@@ -92,3 +94,79 @@ def test_with_step_neurons_only_the_output_layer_learns_and_xor_stays_unsolved()
     tanh = Session(PlaygroundState(dataset="xor", layers=(4,), activation="tanh", lr=0.3))
     tanh.trainer.fit(30)
     assert tanh.trainer.history["accuracy"][-1] > 0.9
+
+
+# --- multiclass, metrics, starting weights, optimisers, stop epoch ----------------------------------------------------
+
+
+def test_the_multiclass_sets_have_the_classes_the_state_says():
+    from helpers.datasets import MULTICLASS_DATASETS
+    from helpers.playground.state import MULTICLASS
+
+    assert set(MULTICLASS) == set(MULTICLASS_DATASETS)
+    for name, k in MULTICLASS.items():
+        X, y, Xt, yt = make_data(PlaygroundState(dataset=name))
+        assert set(np.unique(np.concatenate([y, yt]))) == set(range(k)) and np.abs(X).max() <= 6
+
+
+def test_a_softmax_network_learns_blobs4_and_its_confusion_matrix_counts_the_test_points():
+    s = Session(PlaygroundState(dataset="blobs4", layers=(4,), lr=0.1))
+    assert isinstance(s.trainer.loss, SoftmaxWithLoss) and s.affines[-1].params["W"].shape == (4, 4)
+    assert max(s.accuracy()) < 0.7  # the starting weights do not know the classes
+    s.trainer.fit(30)
+    train_acc, test_acc = s.accuracy()
+    assert train_acc > 0.95 and test_acc > 0.95
+    C = s.confusion("test")
+    assert C.shape == (4, 4) and C.sum() == len(s.X_test) and np.trace(C) / C.sum() == pytest.approx(test_acc)
+    assert np.array_equal(C.sum(axis=1), np.bincount(s.y_test.astype(int), minlength=4))  # rows: the true classes
+    assert s.confusion("train").sum() == len(s.X_train)
+    with pytest.raises(ValueError, match="split must be one of"):
+        s.confusion("validation")
+
+
+def test_a_multiclass_output_gives_each_grid_point_its_class_probabilities():
+    s = Session(PlaygroundState(dataset="spiral3", layers=(5,)))
+    out = s.node_outputs(grid_points(DOMAIN, 10))[-1]
+    assert out.shape == (100, 3) and np.allclose(out.sum(axis=1), 1) and np.all(out >= 0)
+
+
+def test_accuracy_and_confusion_are_for_classification_only():
+    s = Session(PlaygroundState(dataset="bumps", layers=()))
+    for call in (s.accuracy, s.confusion):
+        with pytest.raises(ValueError, match="for classification; 'bumps' is a regression set"):
+            call()
+    binary = Session(PlaygroundState(dataset="circle"))
+    assert binary.confusion().shape == (2, 2) and binary.confusion().sum() == len(binary.X_test)
+
+
+def test_the_starting_weights_follow_the_init_scheme():
+    def first_weights(init, layers=(8, 8)):
+        return [a.params["W"] for a in Session(PlaygroundState(layers=layers, init=init, features=tuple(FEATURES)))
+                .affines]
+
+    lecun = first_weights("lecun")
+    assert np.array_equal(lecun[0], mlp([7, 8, 8, 1], rng=0).layers[0].params["W"])  # today's N(0, 1/n_in)
+    assert all(np.all(W == 0) for W in first_weights("zeros"))
+    assert 0.7 < np.std(first_weights("std 1")[1]) < 1.3 and np.std(first_weights("std 0.01")[1]) < 0.02
+    for init, variance in (("he", lambda n_in, n_out: 2 / n_in), ("xavier", lambda n_in, n_out: 2 / (n_in + n_out)),
+                           ("lecun", lambda n_in, n_out: 1 / n_in)):  # 7x8 + 8x8 + 8x1 weights, each / its std
+        pooled = np.concatenate([(W / np.sqrt(variance(*W.shape))).ravel() for W in first_weights(init)])
+        assert 0.85 < np.std(pooled) < 1.15, init
+
+
+def test_the_optimiser_is_the_one_named_with_the_states_rates():
+    for name, cls in (("sgd", SGD), ("momentum", Momentum), ("adam", Adam)):
+        opt = Session(PlaygroundState(optimizer=name, lr=0.01, regularization="L2", reg_rate=0.1)).trainer.optimizer
+        assert type(opt) is cls and opt.lr == 0.01 and (opt.regularization, opt.reg_rate) == ("L2", 0.1)
+    adam = Session(PlaygroundState(dataset="circle", optimizer="adam", lr=0.03, layers=(4,)))
+    adam.trainer.fit(15)
+    assert adam.accuracy()[1] > 0.9
+
+
+def test_training_stops_by_itself_at_the_stop_epoch():
+    s = Session(PlaygroundState(stop_epoch=7))
+    assert s.train(5) == 5 and not s.stopped
+    assert s.train(5) == 2 and s.trainer.epoch == 7 and s.stopped
+    assert s.train(1) == 0 and s.trainer.epoch == 7
+    s.set_stop_epoch(0)
+    assert s.train(3) == 3 and s.trainer.epoch == 10 and not s.stopped

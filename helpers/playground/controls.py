@@ -11,12 +11,15 @@ import ipywidgets as widgets
 from helpers.layers import ACTIVATION_LAYERS
 from helpers.playground.state import (
     BATCH_SIZES,
+    CUSTOM,
     DATASETS,
     FEATURES,
+    INITS,
     LEARNING_RATES,
     MAX_LAYERS,
     MAX_NEURONS,
     NOISES,
+    OPTIMIZER_NAMES,
     REG_RATES,
     PlaygroundState,
 )
@@ -33,8 +36,11 @@ GROUPS = {
     "data": ("dataset",), "noise": ("noise",), "split": ("train_percent",), "batch": ("batch_size",),
     "features": tuple(FEATURES), "network": ("hidden_layers",) + tuple(f"neurons_{k}" for k in range(1, 7)),
     "activation": ("activation",), "lr": ("lr",), "regularisation": ("regularization", "reg_rate"),
-    "test": ("show_test",), "discretize": ("discretize",),
+    "test": ("show_test",), "discretize": ("discretize",), "optimizer": ("optimizer",), "init": ("init",),
+    "stop": ("stop_epoch",), "draw": ("draw_class",),
 }
+#: The class a click on the large map adds, as the ``draw_class`` toggle names it (colours of ``picture.PALETTE``).
+CLASS_NAMES = ("blue", "orange", "green", "purple")
 
 
 def build_controls(state: PlaygroundState) -> dict[str, widgets.ValueWidget]:
@@ -64,6 +70,16 @@ def build_controls(state: PlaygroundState) -> dict[str, widgets.ValueWidget]:
                                            description="regularisation", **_wide())
     c["reg_rate"] = widgets.SelectionSlider(options=REG_RATES, value=state.reg_rate, description="reg. rate λ",
                                             **_wide())
+    c["optimizer"] = widgets.Dropdown(options=list(OPTIMIZER_NAMES), value=state.optimizer, description="optimiser",
+                                      **_wide())
+    c["init"] = widgets.Dropdown(options=list(INITS), value=state.init, description="starting weights", **_wide())
+    c["stop_epoch"] = widgets.BoundedIntText(value=state.stop_epoch, min=0, max=10**6, description="stop at epoch",
+                                             tooltip="training pauses by itself at this epoch; 0: never", **_wide())
+    c["draw_class"] = widgets.ToggleButtons(options=[(f"{k} {name}", k) for k, name in enumerate(CLASS_NAMES)],
+                                            value=0, description="click adds",
+                                            tooltip="a click on the large map adds a point of this class; "
+                                                    "shift-click removes the nearest",
+                                            style={"button_width": "82px", "description_width": "70px"})
     c["show_test"] = widgets.Checkbox(value=state.show_test, description="show test data", indent=False)
     c["discretize"] = widgets.Checkbox(value=state.discretize, description="discretize output", indent=False)
     for control in c.values():
@@ -82,8 +98,8 @@ def show_layer_sliders(c: dict, hidden=()) -> None:
         c[f"neurons_{k}"].layout.display = None if shown else "none"
 
 
-def state_from_controls(c: dict, seed: int, data_seed: int) -> PlaygroundState:
-    """The state the controls describe (with the given seeds)."""
+def state_from_controls(c: dict, seed: int, data_seed: int, points: tuple = ()) -> PlaygroundState:
+    """The state the controls describe (with the given seeds and, for a custom data set, its points)."""
     layers = tuple(c[f"neurons_{k}"].value for k in range(1, c["hidden_layers"].value + 1))
     features = tuple(name for name in FEATURES if c[name].value)
     return PlaygroundState(
@@ -91,7 +107,8 @@ def state_from_controls(c: dict, seed: int, data_seed: int) -> PlaygroundState:
         batch_size=c["batch_size"].value, features=features or ("x1",), layers=layers,
         activation=c["activation"].value, lr=c["lr"].value, regularization=regularization_of(c),
         reg_rate=c["reg_rate"].value, show_test=c["show_test"].value, discretize=c["discretize"].value,
-        seed=seed, data_seed=data_seed)
+        seed=seed, data_seed=data_seed, optimizer=c["optimizer"].value, init=c["init"].value,
+        stop_epoch=c["stop_epoch"].value, points=points if c["dataset"].value == CUSTOM else ())
 
 
 def regularization_of(c: dict):
@@ -104,7 +121,8 @@ def settings_of(state: PlaygroundState) -> dict:
     values = {"dataset": state.dataset, "noise": state.noise, "train_percent": state.train_percent,
               "batch_size": state.batch_size, "hidden_layers": len(state.layers), "activation": state.activation,
               "lr": state.lr, "regularization": state.regularization or "none", "reg_rate": state.reg_rate,
-              "show_test": state.show_test, "discretize": state.discretize}
+              "show_test": state.show_test, "discretize": state.discretize, "optimizer": state.optimizer,
+              "init": state.init, "stop_epoch": state.stop_epoch}
     values.update({name: name in state.features for name in FEATURES})
     values.update({f"neurons_{k}": n for k, n in enumerate(state.layers, start=1)})
     return values
@@ -118,9 +136,9 @@ def layout(c: dict, training) -> widgets.HBox:
     columns = [
         [c["dataset"], c["noise"], c["train_percent"], c["batch_size"], features,
          widgets.HBox([c["show_test"], c["discretize"]])],
-        [c["hidden_layers"], *(c[f"neurons_{k}"] for k in range(1, MAX_LAYERS + 1)), c["activation"]],
-        [c["lr"], c["regularization"], c["reg_rate"], *training],
+        [c["hidden_layers"], *(c[f"neurons_{k}"] for k in range(1, MAX_LAYERS + 1)), c["activation"], c["init"]],
+        [c["optimizer"], c["lr"], c["regularization"], c["reg_rate"], c["stop_epoch"], *training],
     ]
     box = widgets.Layout(padding="0 8px 0 0", flex="0 0 auto", width="290px")
-    return widgets.HBox([widgets.VBox(rows, layout=box) for rows in columns],
-                        layout=widgets.Layout(flex_flow="row wrap"))
+    return widgets.VBox([widgets.HBox([widgets.VBox(rows, layout=box) for rows in columns],
+                                      layout=widgets.Layout(flex_flow="row wrap")), c["draw_class"]])

@@ -6,7 +6,9 @@ drawing them as artists took far longer than a frame may (see ``benchmarks/playg
 Here each heatmap is a colour look-up of a NumPy array pasted into the frame, the links and curves are
 Pillow lines, and only the text that changes is drawn per frame.
 
-Colours: orange is positive (class 1, a positive weight), blue negative (class 0), white 0.
+Colours: orange is positive (class 1, a positive weight), blue negative (class 0), white 0. With 3-4
+classes the output and the large map show the winning class in its colour of :data:`PALETTE` (blue,
+orange, green, purple), lighter the less sure the network is; the hidden neurons keep blue-white-orange.
 """
 
 from __future__ import annotations
@@ -34,6 +36,34 @@ _FONT, _SMALL = ImageFont.truetype(str(_FONT_FILE), 12), ImageFont.truetype(str(
 _GREY = (150, 150, 150)
 POINT_LUT = np.concatenate([np.linspace([int(NEGATIVE[k:k + 2], 16) for k in (1, 3, 5)], _GREY, 128),
                             np.linspace(_GREY, [int(POSITIVE[k:k + 2], 16) for k in (1, 3, 5)], 128)])
+
+
+#: The classes' strong colours (points), in order 0-3: the binary blue and orange, then green and purple.
+PALETTE = np.array([[0x00, 0x72, 0xB2], [0xE6, 0x9F, 0x00], [0x00, 0x9E, 0x73], [0xCC, 0x79, 0xA7]], np.uint8)
+#: Per class, 256 shades from white (as unsure as can be) to the class's light colour (sure): (4, 256, 3).
+CLASS_LUT = np.stack([np.linspace([255.0] * 3, light, 256) for light in
+                      (LUT[0], LUT[-1], 0.75 * PALETTE[2] + 64, 0.75 * PALETTE[3] + 64)]).astype(np.uint8)
+
+
+def class_colours(p: np.ndarray, discretize: bool = False) -> np.ndarray:
+    """Class probabilities ``p`` (..., K) -> uint8 RGB (..., 3): the winning class's colour, from white when
+    it wins by a hair (probability 1/K) to its full light colour when it is sure (probability 1); with
+    ``discretize``, always the full colour."""
+    p = np.nan_to_num(np.asarray(p, dtype=float), nan=0.0)
+    k = p.shape[-1]
+    winner = np.argmax(p, axis=-1)
+    if discretize:
+        return CLASS_LUT[winner, 255]
+    sure = (np.max(p, axis=-1) - 1.0 / k) * (k / (k - 1.0))
+    return CLASS_LUT[winner, np.clip(sure * 255.0, 0, 255).astype(np.intp)]
+
+
+def label_colours(y: np.ndarray, n_classes: int | None) -> np.ndarray:
+    """The points' strong uint8 RGB colours (N, 3): by class for labels ``y`` (N,) of ``n_classes`` classes,
+    or on the blue-grey-orange scale for regression targets in [-1, 1] (``n_classes=None``)."""
+    if n_classes is None:
+        return point_colours(y)
+    return PALETTE[np.asarray(y, dtype=np.intp)]
 
 
 def point_colours(values: np.ndarray) -> np.ndarray:
@@ -74,23 +104,25 @@ class NetworkPicture:
         labels: the input features' labels, e.g. ``["x1", "x2"]``.
         layers: neurons per hidden layer, e.g. ``(4, 2)``.
         domain: the plane's limits (both axes).
+        n_outputs: the network's outputs: 1 (two classes, regression) or K = 3-4 class scores; the picture
+            shows one output node either way, with K links from each last hidden neuron.
 
     A node is ``(column, index)``: column 0 holds the inputs, the last column the output.
     """
 
-    def __init__(self, labels, layers, domain=(-6.0, 6.0)):
-        self.domain = domain
-        sizes = [len(labels), *layers, 1]
+    def __init__(self, labels, layers, domain=(-6.0, 6.0), n_outputs: int = 1):
+        self.domain, self.n_outputs = domain, n_outputs
+        self.sizes = sizes = [len(labels), *layers, 1]
         gap = (NET_RIGHT - TILE - LEFT) / max(1, len(sizes) - 1)
         self.nodes: dict[tuple[int, int], tuple[int, int]] = {}  # node -> top-left pixel of its tile
         for col, n in enumerate(sizes):
             for i in range(n):
                 self.nodes[(col, i)] = (int(LEFT + col * gap), TOP + i * PITCH)
+        widths = [*sizes[1:-1], n_outputs]  # the columns of weights: the last has one per output
         self.links = [(col, i, j) for col in range(len(sizes) - 1)
-                      for i in range(sizes[col]) for j in range(sizes[col + 1])]
+                      for i in range(sizes[col]) for j in range(widths[col])]
         ends = np.array([(*self._right(col, i), *self._left(col + 1, j)) for col, i, j in self.links], float)
         self._ends = ends.reshape(-1, 4)
-        self.sizes = sizes
         bg = Image.new("RGB", (WIDTH, HEIGHT), "white")
         draw = ImageDraw.Draw(bg)
         for i, label in enumerate(labels):
@@ -117,6 +149,9 @@ class NetworkPicture:
         return x + TILE, y + TILE // 2
 
     def _left(self, col, i):
+        if col == len(self.sizes) - 1 and self.n_outputs > 1:  # one entry point per class score, top to bottom
+            x, y = self.nodes[(col, 0)]
+            return x, y + TILE * (i + 1) // (self.n_outputs + 1)
         x, y = self.nodes[(col, i)]
         return x, y + TILE // 2
 
@@ -140,6 +175,14 @@ class NetworkPicture:
         k = int(np.argmin(dist))
         return self.links[k] if dist[k] <= tolerance else None
 
+    def plane_at(self, x: float, y: float):
+        """The point ``(x1, x2)`` of the plane under pixel ``(x, y)`` of the large map, or None off the map
+        (the inverse of where the points are drawn: x1 grows to the right, x2 upwards)."""
+        if not (MAP_X <= x < MAP_X + MAP_SIZE and MAP_Y <= y < MAP_Y + MAP_SIZE):
+            return None
+        lo, hi = self.domain
+        return lo + (x - MAP_X) / MAP_SIZE * (hi - lo), hi - (y - MAP_Y) / MAP_SIZE * (hi - lo)
+
     # --- one frame ---------------------------------------------------------------------------------
 
     def render(self, outputs, weights, biases, *, big: tuple, points, history, title: str,
@@ -147,7 +190,8 @@ class NetworkPicture:
         """Compose one frame: an RGB ``PIL.Image`` of WIDTH × HEIGHT.
 
         Args:
-            outputs: per column, each node's values on the grid, shape (RES², n) (``Session.node_outputs``).
+            outputs: per column, each node's values on the grid, shape (RES², n) (``Session.node_outputs``);
+                with K = 3-4 outputs the last is the class probabilities (RES², K), shown by :func:`class_colours`.
             weights, biases: per link column, ``W`` (n_in, n_out) and ``b`` (n_out,).
             big: the node shown large. points: ``(X, colours (N, 3), outlined (N,) bool)`` in plane units.
             history: ``(train losses, test losses)`` per epoch. title: the text above the large map.
@@ -155,24 +199,30 @@ class NetworkPicture:
             discretize: show the large map as two colours (the sign) instead of shades.
         """
         frame = self._background.copy()  # first the arrays (heatmaps, points), then Pillow's lines and text
+        classes = self.n_outputs > 1
+        last = len(self.sizes) - 1
         for col, values in enumerate(outputs):
-            tiles = colours(values.reshape(RES, RES, -1)[::2, ::2, :])  # (TILE, TILE, n, 3)
+            small = values.reshape(RES, RES, -1)[::2, ::2, :]
+            tiles = class_colours(small)[:, :, None] if classes and col == last else colours(small)  # (T, T, n, 3)
             for i in range(tiles.shape[2]):
                 x, y = self.nodes[(col, i)]
                 frame[y:y + TILE, x:x + TILE] = tiles[:, :, i]
         for col, b in enumerate(biases, start=1):  # the bias: a small square at each tile's lower left
             for i, colour in enumerate(colours(np.tanh(b))):
-                x, y = self.nodes[(col, i)]
+                x, y = self.nodes[(col, 0 if col == last else i)]  # the K biases of the output: stacked up
+                y -= 8 * i if col == last else 0
                 frame[y + TILE - 7:y + TILE, x - 8:x - 1] = colour
         for node in marked:
             x, y = self.nodes[node]
             frame[y - 3:y + TILE + 3, [x - 3, x - 2, x + TILE + 1, x + TILE + 2]] = 0
             frame[[y - 3, y - 2, y + TILE + 1, y + TILE + 2], x - 3:x + TILE + 3] = 0
         col, i = big
-        values = outputs[col][:, i].reshape(RES, RES)
-        if discretize:
-            values = np.where(values >= 0, 1.0, -1.0)
-        frame[MAP_Y:MAP_Y + MAP_SIZE, MAP_X:MAP_X + MAP_SIZE] = colours(values)[self._upsample]
+        if classes and col == last:
+            big_map = class_colours(outputs[col].reshape(RES, RES, -1), discretize)
+        else:
+            values = outputs[col][:, i].reshape(RES, RES)
+            big_map = colours(np.where(values >= 0, 1.0, -1.0) if discretize else values)
+        frame[MAP_Y:MAP_Y + MAP_SIZE, MAP_X:MAP_X + MAP_SIZE] = big_map[self._upsample]
         flat = frame.reshape(-1, 3)
         for index, values in self._point_pixels(*points):
             flat[index] = values

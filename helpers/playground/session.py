@@ -1,32 +1,26 @@
-"""A playground's data, network and training, as plain Python (no widgets, no pictures).
+"""A playground's network and training, as plain Python (no widgets, no pictures).
 
-:class:`Session` turns a :class:`~helpers.playground.state.PlaygroundState` into a train/test split, the
-chosen input features, an MLP from :mod:`helpers.layers` and a :class:`helpers.train.Trainer`, and
-computes what every neuron outputs over the plane (the small pictures of the network).
-
-Coordinates are the TensorFlow Playground's: the course's toy sets (in [-1, 1]²) are scaled by
-:data:`SCALE` = 5, so the plane shown is [-6, 6]² and features such as ``sin x1`` go through about two
-periods across it.
+:class:`Session` turns a :class:`~helpers.playground.state.PlaygroundState` into a train/test split
+(:mod:`helpers.playground.data`), the chosen input features, an MLP from :mod:`helpers.layers` with its
+loss (binary cross-entropy, softmax cross-entropy for 3-4 classes, squared error for regression), an
+optimiser from :mod:`helpers.optim` and a :class:`helpers.train.Trainer`, and computes what every neuron
+outputs over the plane (the small pictures of the network). Features such as ``sin x1`` go through about
+two periods across the plane [-6, 6]².
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from helpers.datasets import REGRESSION_DATASETS, TOY_DATASETS, truth_table
 from helpers.hidden_space import hidden_coordinates
-from helpers.layers import Affine, BinaryCrossEntropy, SquaredErrorLoss, mlp
-from helpers.optim import SGD
-from helpers.playground.state import XOR_TABLE, PlaygroundState
+from helpers.init import initialise
+from helpers.layers import Affine, BinaryCrossEntropy, SoftmaxWithLoss, SquaredErrorLoss, mlp
+from helpers.metrics import confusion_matrix
+from helpers.optim import OPTIMIZERS
+from helpers.playground.data import make_data
+from helpers.playground.state import PlaygroundState
 from helpers.train import Trainer
-from helpers.validation import as_finite_float, internal_values
-
-SCALE = 5.0
-DOMAIN = (-6.0, 6.0)
-#: Points per data set (train + test), as in the Playground.
-N_CLASSIFY, N_REGRESS = 500, 1200
-#: Where the XOR table's 0 and 1 sit on each axis of the plane (Playground units): 0 -> -3, 1 -> +3.
-TABLE_AT = (-3.0, 3.0)
+from helpers.validation import as_choice, as_finite_float, as_positive_int, internal_values
 
 _FEATURE_FUNCTIONS = {
     "x1": lambda x1, x2: x1, "x2": lambda x1, x2: x2, "x1sq": lambda x1, x2: x1 * x1,
@@ -38,37 +32,6 @@ _FEATURE_FUNCTIONS = {
 def features(X: np.ndarray, names) -> np.ndarray:
     """The chosen input features of points ``X`` (N, 2): shape (N, len(names)), in the order of ``names``."""
     return np.column_stack([_FEATURE_FUNCTIONS[name](X[:, 0], X[:, 1]) for name in names])
-
-
-def make_data(state: PlaygroundState) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """``(X_train, y_train, X_test, y_test)`` for ``state``: points in Playground units, split at random.
-
-    Classification labels are 0/1; regression targets lie in [-1, 1]. ``state.data_seed`` fixes the
-    points, their noise and the split; ``state.train_percent`` % of them are for training. The XOR
-    table is the exception: its four rows are both the training and the test set (nothing to hold out).
-    """
-    if state.dataset == XOR_TABLE:
-        return _xor_table(state.noise, state.data_seed)
-    if state.regression:
-        X, y = REGRESSION_DATASETS[state.dataset](N_REGRESS, state.noise, seed=state.data_seed)
-    else:
-        X, y = TOY_DATASETS[state.dataset](N_CLASSIFY, state.noise, seed=state.data_seed)
-    order = np.random.default_rng([state.data_seed, 1]).permutation(len(X))
-    n_train = len(X) * state.train_percent // 100
-    train, test = order[:n_train], order[n_train:]
-    X = SCALE * np.asarray(X, dtype=float)
-    y = np.asarray(y, dtype=float)
-    return X[train], y[train], X[test], y[test]
-
-
-def _xor_table(noise: float, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """XOR's truth table, row (a, b) at ``TABLE_AT[a], TABLE_AT[b]``, jittered by ``noise`` (data units)."""
-    bits, y = truth_table("XOR")
-    X = np.asarray(TABLE_AT)[bits]
-    if noise > 0:
-        X = X + SCALE * noise * np.random.default_rng(seed).standard_normal(X.shape)
-    y = y.astype(float)
-    return X, y, X.copy(), y.copy()
 
 
 class Session:
@@ -86,10 +49,15 @@ class Session:
             raise TypeError(f"state must be a PlaygroundState, got {type(state).__name__}")
         self.state = state
         self.X_train, self.y_train, self.X_test, self.y_test = make_data(state)
-        sizes = [len(state.features), *state.layers, 1]
+        self.multiclass = (state.n_classes or 0) > 2
+        sizes = [len(state.features), *state.layers, state.n_classes if self.multiclass else 1]
         model = mlp(sizes, state.activation, rng=state.seed)  # linear output: scores for BCE, values for regression
-        loss = SquaredErrorLoss() if state.regression else BinaryCrossEntropy()
-        optimizer = SGD(state.lr, regularization=state.regularization, reg_rate=state.reg_rate)
+        if state.init != "lecun":  # "lecun" is Affine's own N(0, 1/n_in): the weights mlp just drew
+            initialise(model, state.init, rng=state.seed)
+        loss = (SquaredErrorLoss() if state.regression else SoftmaxWithLoss() if self.multiclass
+                else BinaryCrossEntropy())
+        optimizer = OPTIMIZERS[state.optimizer](state.lr, regularization=state.regularization,
+                                                reg_rate=state.reg_rate)
         batch = None if state.batch_size == "all" else state.batch_size
         self.trainer = Trainer(model, loss, optimizer, features(self.X_train, state.features), self.y_train,
                                batch_size=batch, seed=state.seed,
@@ -108,6 +76,42 @@ class Session:
         scores = t.model.forward(t.X)
         with internal_values():
             return t.loss.forward(scores, t.y), t.test_loss()
+
+    def train(self, epochs: int = 1) -> int:
+        """Train up to ``epochs`` epochs, never past ``state.stop_epoch`` (if set); return how many ran."""
+        epochs = as_positive_int(epochs, "epochs")
+        if self.state.stop_epoch:
+            epochs = min(epochs, self.state.stop_epoch - self.trainer.epoch)
+        if epochs > 0:
+            self.trainer.fit(epochs)
+        return max(epochs, 0)
+
+    @property
+    def stopped(self) -> bool:
+        """True once training has reached ``state.stop_epoch`` (never for 0)."""
+        return bool(self.state.stop_epoch) and self.trainer.epoch >= self.state.stop_epoch
+
+    def set_stop_epoch(self, epoch: int) -> None:
+        """Pause training at ``epoch`` from now on (0: never), without a restart."""
+        self.state = self.state.replace(stop_epoch=epoch)
+
+    def _labels(self, split: str) -> tuple[np.ndarray, np.ndarray]:
+        """``(true labels, predicted labels)`` of the ``"train"`` or ``"test"`` points, as ints."""
+        if self.state.regression:
+            raise ValueError(f"accuracy and confusion are for classification; {self.state.dataset!r} is a "
+                             "regression set (read its losses instead)")
+        as_choice(split, "split", ("train", "test"))
+        X, y = (self.X_train, self.y_train) if split == "train" else (self.X_test, self.y_test)
+        with np.errstate(all="ignore"):
+            return y.astype(int), self.trainer.predict(features(X, self.state.features)).astype(int)
+
+    def accuracy(self) -> tuple[float, float]:
+        """``(train accuracy, test accuracy)`` of the network as it is now (classification only)."""
+        return tuple(float(np.mean(true == pred)) for true, pred in map(self._labels, ("train", "test")))
+
+    def confusion(self, split: str = "test") -> np.ndarray:
+        """Counts (K, K) of the ``split``'s points: row = true class, column = predicted (classification only)."""
+        return confusion_matrix(*self._labels(split), self.state.n_classes)
 
     @property
     def diverged(self) -> bool:
@@ -139,9 +143,10 @@ class Session:
     def node_outputs(self, grid: np.ndarray) -> list[np.ndarray]:
         """What every node outputs at the ``grid`` points (G, 2), column by column of the picture.
 
-        Returns ``[inputs (G, n_features), hidden layer 1 (G, n_1), ..., output (G, 1)]``; the output is
-        ``2 p - 1`` for classification (-1 sure of class 0, +1 sure of class 1) and the raw value for
-        regression, so every node reads on the same -1 .. +1 colour scale.
+        Returns ``[inputs (G, n_features), hidden layer 1 (G, n_1), ..., output]``; the output is (G, 1):
+        ``2 p - 1`` for two classes (-1 sure of class 0, +1 sure of class 1) and the raw value for
+        regression, so every node reads on the same -1 .. +1 colour scale; for K = 3-4 classes it is the
+        softmax probabilities (G, K).
         """
         x = features(grid, self.state.features)
         outputs = [x]
@@ -151,7 +156,9 @@ class Session:
                 x = layer.forward(x)
                 if k + 1 < len(layers) and isinstance(layers[k + 1], Affine):
                     outputs.append(x)  # after an activation (or straight after an Affine if none follows)
-            if not self.state.regression:
+            if self.multiclass:
+                x = SoftmaxWithLoss.probability(np.nan_to_num(x))
+            elif not self.state.regression:
                 x = 2.0 * BinaryCrossEntropy.probability(x) - 1.0
             outputs.append(x)
         return [np.nan_to_num(o, nan=0.0, posinf=1e6, neginf=-1e6) for o in outputs]

@@ -12,11 +12,24 @@ import numbers
 
 from helpers.datasets import REGRESSION_DATASETS, TOY_DATASETS
 from helpers.layers import ACTIVATION_LAYERS
+from helpers.optim import OPTIMIZERS
 
 #: The four rows of XOR's truth table as a data set (notebook 02): not one of the Playground's.
 XOR_TABLE = "xor table"
-#: Classification sets first (the Playground's four, then the XOR table), then the two regression sets.
-DATASETS = tuple(TOY_DATASETS) + (XOR_TABLE,) + tuple(REGRESSION_DATASETS)
+#: The learner's own points (``PlaygroundState.points``), drawn on the map or set from code.
+CUSTOM = "custom"
+#: Classes of the multiclass sets.
+MULTICLASS = {"spiral3": 3, "blobs4": 4}
+#: Classification sets first (the Playground's four, the XOR table, the multiclass sets, the learner's own),
+#: then the two regression sets.
+DATASETS = tuple(TOY_DATASETS) + (XOR_TABLE, *MULTICLASS, CUSTOM) + tuple(REGRESSION_DATASETS)
+#: The optimisers (``helpers.optim``) and the starting weights: "lecun" is ``Affine``'s own N(0, 1/n_in),
+#: the others are ``helpers.init``'s schemes of notebook 06.
+OPTIMIZER_NAMES = tuple(OPTIMIZERS)
+INITS = ("lecun", "xavier", "he", "std 1", "std 0.01", "zeros")
+#: At most this many points in a custom set (room to add to a generated set's 500), each of class
+#: 0 .. MAX_CLASSES - 1, within the plane PLANE².
+MAX_POINTS, MAX_CLASSES, PLANE = 1000, 4, (-6.0, 6.0)
 #: The input features the network can see, by their id in the state string and their label.
 FEATURES = {"x1": "x1", "x2": "x2", "x1sq": "x1²", "x2sq": "x2²", "x1x2": "x1·x2", "sinx1": "sin x1",
             "sinx2": "sin x2"}
@@ -29,7 +42,8 @@ MAX_LAYERS, MAX_NEURONS = 6, 8
 
 _KEYS = {"data": "dataset", "noise": "noise", "train": "train_percent", "batch": "batch_size", "x": "features",
          "net": "layers", "act": "activation", "lr": "lr", "reg": "regularization", "rate": "reg_rate",
-         "test": "show_test", "disc": "discretize", "seed": "seed", "dseed": "data_seed"}
+         "test": "show_test", "disc": "discretize", "seed": "seed", "dseed": "data_seed", "opt": "optimizer",
+         "init": "init", "stop": "stop_epoch", "pts": "points"}
 
 
 def _number(value) -> bool:
@@ -49,6 +63,10 @@ class PlaygroundState:
         regularization: ``None``, ``"L1"`` or ``"L2"``; reg_rate: one of :data:`REG_RATES`.
         show_test, discretize: what the big picture shows; seed: starting weights and batch order;
         data_seed: the data and its train/test split.
+        optimizer: one of :data:`OPTIMIZER_NAMES`; init: one of :data:`INITS` (the starting weights).
+        stop_epoch: training pauses by itself at this epoch; 0: never.
+        points: for ``dataset="custom"`` only, the learner's points ``((x1, x2, label), ...)`` in Playground
+            units, rounded to 0.1 (1 to :data:`MAX_POINTS` of them, labels 0-3); empty for every other set.
     """
 
     dataset: str = "xor"
@@ -65,6 +83,10 @@ class PlaygroundState:
     discretize: bool = False
     seed: int = 0
     data_seed: int = 0
+    optimizer: str = "sgd"
+    init: str = "lecun"
+    stop_epoch: int = 0
+    points: tuple = ()
 
     def __post_init__(self):
         def one_of(name, options):
@@ -75,6 +97,8 @@ class PlaygroundState:
         one_of("dataset", DATASETS)
         one_of("activation", tuple(ACTIVATION_LAYERS))
         one_of("regularization", (None, "L1", "L2"))
+        one_of("optimizer", OPTIMIZER_NAMES)
+        one_of("init", INITS)
         for name, options in (("noise", NOISES), ("lr", LEARNING_RATES), ("reg_rate", REG_RATES)):
             if not _number(getattr(self, name)) or getattr(self, name) not in options:
                 raise ValueError(f"{name} must be one of {list(options)}, got {getattr(self, name)!r}")
@@ -90,13 +114,24 @@ class PlaygroundState:
         for name in ("show_test", "discretize"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
-        for name in ("seed", "data_seed"):
+        for name in ("seed", "data_seed", "stop_epoch"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
                 raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
         # keep the canonical order of features, so equal states compare equal
         object.__setattr__(self, "features", tuple(f for f in FEATURES if f in features))
         object.__setattr__(self, "layers", tuple(int(n) for n in layers))
+        object.__setattr__(self, "points", _check_points(self.points, self.dataset))
+
+    @property
+    def n_classes(self) -> int | None:
+        """Classes to tell apart: 2 for the binary sets, 3 or 4 for the multiclass ones, None for regression.
+        For ``"custom"``: the highest label + 1, at least 2 (a class may have no point left)."""
+        if self.regression:
+            return None
+        if self.dataset == CUSTOM:
+            return max(2, 1 + max(label for _, _, label in self.points))
+        return MULTICLASS.get(self.dataset, 2)
 
     @property
     def regression(self) -> bool:
@@ -108,11 +143,16 @@ class PlaygroundState:
         return dataclasses.replace(self, **changes)
 
     def to_string(self) -> str:
-        """The short share-string, e.g. ``"data=xor&noise=0&...&seed=0&dseed=0"``; see :meth:`from_string`."""
+        """The short share-string, e.g. ``"data=xor&noise=0&...&seed=0&dseed=0&opt=sgd&..."``; see
+        :meth:`from_string`. A custom data set adds its points: ``pts=-3.2,1.5,0;2,2,1`` (x1, x2, label; ...)."""
         parts = []
         for key, name in _KEYS.items():
             value = getattr(self, name)
-            if isinstance(value, tuple):
+            if name == "points":
+                if not value:
+                    continue
+                value = ";".join(f"{x1:g},{x2:g},{label}" for x1, x2, label in value)
+            elif isinstance(value, tuple):
                 value = ",".join(map(str, value))
             elif isinstance(value, bool):
                 value = int(value)
@@ -149,10 +189,33 @@ def _parse(name: str, raw: str):
             return None if raw == "none" else raw
         if name == "batch_size":
             return raw if raw == "all" else int(raw)
-        if name in ("train_percent", "seed", "data_seed"):
+        if name in ("train_percent", "seed", "data_seed", "stop_epoch"):
             return int(raw)
+        if name == "points":
+            return tuple((float(x1), float(x2), int(label)) for x1, x2, label in
+                         (item.split(",") for item in raw.split(";") if item))
         if name in ("noise", "lr", "reg_rate"):
             return float(raw)
     except (ValueError, KeyError):
         raise ValueError(f"state: {name} cannot be {raw!r}") from None
     return raw
+
+
+def _check_points(points, dataset: str) -> tuple:
+    """``points`` as a tuple of ``(x1, x2, label)`` with x1, x2 rounded to 0.1 (floats) and int labels."""
+    if dataset != CUSTOM:
+        if len(points):
+            raise ValueError(f"points are the learner's own data set: only for dataset={CUSTOM!r}, got {dataset!r}")
+        return ()
+    if not 1 <= len(points) <= MAX_POINTS:
+        raise ValueError(f"points must hold 1 to {MAX_POINTS} points for dataset={CUSTOM!r}, got {len(points)}")
+    lo, hi = PLANE
+    checked = []
+    for point in points:
+        if len(point) != 3 or not all(map(_number, point)) or not all(lo <= v <= hi for v in point[:2]):
+            raise ValueError(f"each point must be (x1, x2, label) with x1, x2 in [{lo:g}, {hi:g}], got {point!r}")
+        x1, x2, label = point
+        if label != int(label) or not 0 <= label < MAX_CLASSES:
+            raise ValueError(f"a point's label must be a whole class number 0 .. {MAX_CLASSES - 1}, got {label!r}")
+        checked.append((round(float(x1), 1) + 0.0, round(float(x2), 1) + 0.0, int(label)))  # + 0.0: no -0.0
+    return tuple(checked)

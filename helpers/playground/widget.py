@@ -14,41 +14,18 @@ import ipywidgets as widgets
 import numpy as np
 
 from helpers.playground import controls as ctl
+from helpers.playground.data import DOMAIN, points_from_arrays, starting_points, with_point, without_point
+from helpers.playground.display import LEGEND, PictureImage, confusion_html, status_html
+from helpers.playground.export import to_pytorch
 from helpers.playground.frames import FramePlayer
-from helpers.playground.picture import NetworkPicture, encode, grid_points, point_colours
-from helpers.playground.session import DOMAIN, Session
-from helpers.playground.state import FEATURES, PlaygroundState
+from helpers.playground.picture import NetworkPicture, grid_points, label_colours
+from helpers.playground.session import Session
+from helpers.playground.state import CUSTOM, FEATURES, PlaygroundState
 from helpers.validation import as_int, as_positive_int
 from helpers.widgets import Panel
 
-_REBUILD = ("dataset", "noise", "train_percent", "batch_size", "hidden_layers", "activation",
+_REBUILD = ("dataset", "noise", "train_percent", "batch_size", "hidden_layers", "activation", "optimizer", "init",
             *FEATURES, *(f"neurons_{k}" for k in range(1, 7)))
-LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative (class 0); white: 0. "
-          "Link width ∝ |w|; the square at a neuron's lower left is its bias. Hover a neuron to see it large, "
-          "click to keep it; click a link to read and set its weight.</small>")
-
-
-class PictureImage:
-    """The ``ipywidgets.Image`` the frames go to: JPEG while training (fast), PNG when paused (crisp)."""
-
-    def __init__(self, width: int, height: int):
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
-        self.picture = None  # the last frame, a PIL image
-        self.live = False
-
-    def show(self, picture) -> None:
-        self.picture = picture
-        self.image.format = "jpeg" if self.live else "png"
-        self.image.value = encode(picture, self.image.format)
-
-    @property
-    def frame(self) -> np.ndarray:
-        """The last frame as a uint8 RGB array (HEIGHT, WIDTH, 3)."""
-        return np.asarray(self.picture)
-
-    def png(self) -> bytes:
-        """The last frame as PNG bytes."""
-        return encode(self.picture, "png")
 
 
 class MLPPlayground(Panel):
@@ -58,6 +35,11 @@ class MLPPlayground(Panel):
     panel); ``train_button``, ``step_button``, ``reset_button`` (new starting weights) and
     ``regenerate_button`` (new data) are attributes; ``state`` is the share-string; ``session`` holds
     the data, the network and its :class:`helpers.train.Trainer` (also ``trainer``).
+
+    The learner's own data: :meth:`set_data`, :meth:`add_point`, :meth:`remove_point`, or a click on the
+    large map (shift-click removes). Each change makes the data set ``"custom"`` (starting from the points
+    shown, if it was another set) and restarts training from the same seed, so two runs on the same points
+    are the same run. :meth:`to_pytorch` exports the whole run as a PyTorch script.
     """
 
     def __init__(self, state: PlaygroundState, *, hide=(), epochs_per_frame: int = 1, interval: int = 20):
@@ -65,6 +47,7 @@ class MLPPlayground(Panel):
         if unknown or isinstance(hide, str):
             raise ValueError(f"hide must be a tuple of {', '.join(ctl.GROUPS)}; got {hide!r}")
         self.hidden, self.seed, self.data_seed = tuple(hide), state.seed, state.data_seed
+        self.points = state.points
         self.epochs_per_frame = as_positive_int(epochs_per_frame, "epochs_per_frame")
         interval = as_int(interval, "interval", low=1, high=10_000)
         self.selected = self.hovered = self.link = None
@@ -81,13 +64,12 @@ class MLPPlayground(Panel):
         self.weight = widgets.FloatText(description="w", disabled=True, layout=widgets.Layout(width="150px"),
                                         style={"description_width": "20px"})
         self.info, self.status = widgets.HTML("<small>click a link to set its weight</small>"), widgets.HTML()
+        self.confusion = widgets.HTML()
         self.player = FramePlayer(self.step, self.train_button, interval, on_error=self._show_error)
         c = ctl.build_controls(state)
         self._register_controls(c)
-        for name in ctl.GROUPS:
-            if name in self.hidden:
-                for control in ctl.GROUPS[name]:
-                    c[control].layout.display = "none"
+        for control in (control for name in self.hidden for control in ctl.GROUPS[name]):
+            c[control].layout.display = "none"
         ctl.show_layer_sliders(c, self.hidden)
         for name in _REBUILD:
             self._observe(c[name], lambda _: self.refresh())
@@ -95,6 +77,7 @@ class MLPPlayground(Panel):
             self._observe(c[name], lambda _: self._on_rates())
         for name in ("show_test", "discretize"):
             self._observe(c[name], lambda _: self.update())
+        self._observe(c["stop_epoch"], lambda change: self._on_stop_epoch(change["new"]))
         self.train_button.observe(self._on_train_toggle, names="value")
         self.step_button.on_click(lambda _: self.step())
         self.reset_button.on_click(lambda _: self.reset(new_weights=True))
@@ -102,12 +85,13 @@ class MLPPlayground(Panel):
         self.weight.observe(self._on_weight, names="value")
         self.events = ipyevents.Event(source=self.figure.image, watched_events=["click", "mousemove", "mouseleave"],
                                       throttle_or_debounce="throttle", wait=40)
-        self.events.on_dom_event(lambda e: self.mouse(e["type"], e.get("relativeX", -1), e.get("relativeY", -1)))
+        self.events.on_dom_event(lambda e: self.mouse(e["type"], e.get("relativeX", -1), e.get("relativeY", -1),
+                                                      shift=bool(e.get("shiftKey"))))
         buttons = widgets.HBox([self.train_button, self.step_button, self.reset_button])
         controls = ctl.layout(c, [buttons, widgets.HBox([self.regenerate_button, self.defaults_button()]),
                                   widgets.HBox([self.weight, self.info]), self.status, self.player.play])
         legend = widgets.HTML(LEGEND, layout=widgets.Layout(width="900px"))
-        self.panel = widgets.VBox([controls, self.figure.image, legend])
+        self.panel = widgets.VBox([controls, self.figure.image, self.confusion, legend])
         self.panel.add_class("mlp-playground")  # for the browser test and for styling
         self.figure.image.add_class("mlp-playground-picture")
         self._grid = grid_points(DOMAIN)
@@ -126,14 +110,45 @@ class MLPPlayground(Panel):
         return self.current_state().to_string()
 
     def current_state(self) -> PlaygroundState:
-        """The :class:`PlaygroundState` the controls and seeds describe now."""
-        return ctl.state_from_controls(self.controls, self.seed, self.data_seed)
+        """The :class:`PlaygroundState` the controls, seeds and points describe now."""
+        return ctl.state_from_controls(self.controls, self.seed, self.data_seed, self.points)
 
     def set_state(self, state: str | PlaygroundState) -> None:
-        """Rebuild from a share-string or state: every control, both seeds, fresh training."""
+        """Rebuild from a share-string or state: every control, both seeds, the points, fresh training."""
         state = PlaygroundState.from_string(state) if isinstance(state, str) else state
         self.seed, self.data_seed = state.seed, state.data_seed
+        self.points = state.points or self.points
         self.set_settings(**ctl.settings_of(state))
+
+    # --- the learner's own data ------------------------------------------------------------------
+
+    def set_data(self, X, y) -> None:
+        """Train on your own points: ``X`` (N, 2) in Playground units inside the plane [-6, 6]², ``y`` (N,) whole
+        class numbers 0 .. K-1 with 2 <= K <= 4, 1 <= N <= 500. The data set becomes ``"custom"`` (coordinates
+        rounded to 0.1), split into train and test by the training-data % as usual (all of them train, and
+        test, if fewer than 10). Raises ``TypeError``/``ValueError`` for a bad ``X`` or ``y``."""
+        self._use_points(points_from_arrays(X, y))
+
+    def add_point(self, x1: float, x2: float, label: int) -> None:
+        """Add a point of class ``label`` (0-3) at ``(x1, x2)``; training restarts from the same seed."""
+        self._use_points(with_point(starting_points(self.session.state), x1, x2, label))
+
+    def remove_point(self, x1: float, x2: float) -> bool:
+        """Remove the point nearest to ``(x1, x2)`` if one lies within 0.5 units (never the last one); returns
+        whether one was removed (then training restarts from the same seed)."""
+        before = starting_points(self.session.state)
+        after = without_point(before, x1, x2)
+        if len(after) < len(before):
+            self._use_points(after)
+        return len(after) < len(before)
+
+    def _use_points(self, points: tuple) -> None:
+        self.points = points
+        self.set_settings(dataset=CUSTOM)  # rebuilds, also when the data set was custom already
+
+    def to_pytorch(self) -> str:
+        """An equivalent PyTorch script of this run (see :func:`helpers.playground.export.to_pytorch`)."""
+        return to_pytorch(self.session)
 
     @property
     def trainer(self):
@@ -142,7 +157,8 @@ class MLPPlayground(Panel):
 
     def _build(self, state: PlaygroundState) -> None:
         self.session = Session(state)
-        self.picture = NetworkPicture([FEATURES[f] for f in state.features], state.layers, DOMAIN)
+        n_outputs = state.n_classes if self.session.multiclass else 1
+        self.picture = NetworkPicture([FEATURES[f] for f in state.features], state.layers, DOMAIN, n_outputs)
         self.selected = self.hovered = self.link = None
         self.weight.disabled = True
         self.update()
@@ -154,6 +170,8 @@ class MLPPlayground(Panel):
         if not features:  # the network needs an input: x1 comes back on (its callback rebuilds)
             self.controls["x1"].value = True
             return
+        if self.controls["dataset"].value == CUSTOM and not self.points:  # start from the points shown
+            self.points = starting_points(self.session.state)
         self._build(self.current_state())
 
     def reset(self, new_weights: bool = False, new_data: bool = False) -> None:
@@ -163,10 +181,11 @@ class MLPPlayground(Panel):
         self._build(self.current_state())
 
     def step(self, epochs: int | None = None) -> None:
-        """Train ``epochs`` epochs (``epochs_per_frame`` by default; Step trains one) and redraw."""
+        """Train ``epochs`` epochs (``epochs_per_frame`` by default; Step trains one) and redraw; training
+        pauses at the stop epoch (if set) or when the loss diverges."""
         with np.errstate(all="ignore"):  # a too-large learning rate shows up as a non-finite loss, below
-            self.trainer.fit(epochs or self.epochs_per_frame)
-        if self.session.diverged:
+            self.session.train(epochs or self.epochs_per_frame)
+        if self.session.diverged or self.session.stopped:
             self.train_button.value = False
         self.update()
 
@@ -187,36 +206,42 @@ class MLPPlayground(Panel):
         """Compose and send a new picture and status from the session as it is now."""
         s, t = self.session, self.trainer
         outputs = s.node_outputs(self._grid)
-        X, y = (s.X_test, s.y_test) if self.controls["show_test"].value else (s.X_train, s.y_train)
-        target = y if s.state.regression else 2 * y - 1
-        outlined = np.full(len(X), self.controls["show_test"].value)
+        show_test = self.controls["show_test"].value
+        X, y = (s.X_test, s.y_test) if show_test else (s.X_train, s.y_train)
         history = (t.history["loss"], t.history["test_loss"]) if t.epoch else tuple([v] for v in s.losses())
         col, i = node = self.big_node()
         if col == 0:
             title = "input " + FEATURES[s.state.features[i]]
         else:
             title = "output" if col == len(self.picture.sizes) - 1 else f"layer {col}, neuron {i + 1}"
-        self.title = title + (" (test points)" if self.controls["show_test"].value else "")
+        self.title = title + (" (test points)" if show_test else "")
         affines = s.affines
+        points = (X, label_colours(y, s.state.n_classes), np.full(len(X), show_test))
         frame = self.picture.render(outputs, [a.params["W"] for a in affines], [a.params["b"] for a in affines],
-                                    big=node, points=(X, point_colours(target), outlined), history=history,
-                                    title=self.title,
+                                    big=node, points=points,
+                                    history=history, title=self.title,
                                     marked=[n for n in (self.selected, self.hovered) if n], link=self.link,
                                     discretize=self.controls["discretize"].value)
         self.figure.show(frame)
-        train, test = s.losses()
-        sizes = "-".join(str(n) for n in self.picture.sizes)
-        warning = ("<br><b style='color:#cf222e'>diverged: lower the learning rate, then Reset</b>"
-                   if s.diverged else "")
-        accuracy = f", training accuracy {t.history['accuracy'][-1]:.0%}" if t.epoch and t.classifies else ""
-        self.status.value = (f"network {sizes}, {s.state.activation}, seed {self.seed}<br><b>epoch {t.epoch}</b>, "
-                             f"loss train {train:.3f}, test {test:.3f}{accuracy}{warning}")
+        self.status.value = status_html(s, self.picture.sizes, self.seed)
+        self.confusion.value = confusion_html(s.confusion("test")) if s.multiclass else ""
 
     # --- the mouse -------------------------------------------------------------------------------
 
-    def mouse(self, kind: str, x: float, y: float) -> None:
-        """A mouse event at pixel ``(x, y)`` of the picture: ``"mousemove"``, ``"click"`` or ``"mouseleave"``."""
+    def mouse(self, kind: str, x: float, y: float, shift: bool = False) -> None:
+        """A mouse event at pixel ``(x, y)`` of the picture: ``"mousemove"``, ``"click"`` or ``"mouseleave"``.
+
+        A click on the large map adds a point of the ``draw_class`` class there (``shift``: removes the
+        nearest point); not on a regression set, whose targets are numbers, not classes.
+        """
         node = self.picture.node_at(x, y) if kind != "mouseleave" else None
+        spot = self.picture.plane_at(x, y) if kind == "click" else None
+        if spot is not None and not self.session.state.regression:
+            if shift:
+                self.remove_point(*spot)
+            else:
+                self.add_point(*spot, self.controls["draw_class"].value)
+            return
         if kind == "click":
             link = self.picture.link_at(x, y)
             if node is not None:
@@ -236,7 +261,10 @@ class MLPPlayground(Panel):
     def _link_name(self, link) -> str:
         col, i, j = link
         source = FEATURES[self.session.state.features[i]] if col == 0 else f"L{col} n{i + 1}"
-        target = "output" if col == len(self.picture.sizes) - 2 else f"L{col + 1} n{j + 1}"
+        if col < len(self.picture.sizes) - 2:
+            target = f"L{col + 1} n{j + 1}"
+        else:
+            target = f"output (class {ctl.CLASS_NAMES[j]})" if self.session.multiclass else "output"
         return f"{source} → {target}"
 
     def _on_weight(self, change) -> None:
@@ -253,6 +281,10 @@ class MLPPlayground(Panel):
         c = self.controls
         self.session.set_lr(c["lr"].value)
         self.session.set_regularization(ctl.regularization_of(c), c["reg_rate"].value)
+
+    def _on_stop_epoch(self, epoch: int) -> None:
+        self.session.set_stop_epoch(epoch)
+        self.update()
 
     def _on_train_toggle(self, change) -> None:
         self.figure.live = change["new"]

@@ -1,0 +1,82 @@
+"""What the panel shows besides its controls: the picture's ``Image`` widget, the status line and the
+confusion matrix, as HTML strings made from a :class:`~helpers.playground.session.Session` (tested
+without a browser)."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import numpy as np
+
+from helpers.playground.controls import CLASS_NAMES
+from helpers.playground.picture import PALETTE, encode
+
+LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative (class 0); white: 0. With 3-4 "
+          "classes the output shows the winning class (blue, orange, green, purple), paler where it is less sure. "
+          "Link width ∝ |w|; the square at a neuron's lower left is its bias. Hover a neuron to see it large, "
+          "click to keep it; click a link to read and set its weight. Click the large map to add a point of the "
+          "class chosen under 'click adds' (the data becomes 'custom' and training restarts from the same seed); "
+          "shift-click removes the nearest point.</small>")
+
+
+class PictureImage:
+    """The ``ipywidgets.Image`` the frames go to: JPEG while training (fast), PNG when paused (crisp)."""
+
+    def __init__(self, width: int, height: int):
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
+        self.picture = None  # the last frame, a PIL image
+        self.live = False
+
+    def show(self, picture) -> None:
+        self.picture = picture
+        self.image.format = "jpeg" if self.live else "png"
+        self.image.value = encode(picture, self.image.format)
+
+    @property
+    def frame(self) -> np.ndarray:
+        """The last frame as a uint8 RGB array (HEIGHT, WIDTH, 3)."""
+        return np.asarray(self.picture)
+
+    def png(self) -> bytes:
+        """The last frame as PNG bytes."""
+        return encode(self.picture, "png")
+
+
+def status_html(session, sizes, seed: int) -> str:
+    """The status line: network, epoch, both losses, both accuracies (classification), points, warnings."""
+    state, t = session.state, session.trainer
+    train, test = session.losses()
+    parts = [f"network {'-'.join(map(str, sizes))}, {state.activation}, {state.optimizer}, init {state.init}, "
+             f"seed {seed}<br><b>epoch {t.epoch}</b>, loss train {train:.3f}, test {test:.3f}"]
+    if not state.regression:
+        with np.errstate(all="ignore"):
+            train_acc, test_acc = session.accuracy()
+        parts.append(f", accuracy train {train_acc:.0%}, test {test_acc:.0%}")
+    if state.dataset == "custom":
+        parts.append(f"<br>{len(state.points)} points of your own ({len(session.X_train)} train, "
+                     f"{len(session.X_test)} test)")
+    if session.diverged:
+        parts.append("<br><b style='color:#cf222e'>diverged: lower the learning rate, then Reset</b>")
+    elif session.stopped:
+        parts.append(f"<br>stopped at epoch {state.stop_epoch} (raise 'stop at epoch' or set it to 0 to go on)")
+    return "".join(parts)
+
+
+def confusion_html(counts: np.ndarray, split: str = "test") -> str:
+    """A small HTML table of a confusion matrix ``counts`` (K, K): rows the true class, columns the predicted
+    one, each class named and coloured as in the picture; the diagonal (right answers) in bold."""
+    k = len(counts)
+    head = "".join(f"<th style='color:#{_hex(c)}'>{html.escape(CLASS_NAMES[c])}</th>" for c in range(k))
+    rows = []
+    for i in range(k):
+        cells = "".join(f"<td style='text-align:right;padding:0 6px'>{f'<b>{n}</b>' if i == j else n}</td>"
+                        for j, n in enumerate(counts[i].tolist()))
+        rows.append(f"<tr><th style='color:#{_hex(i)};text-align:left'>{html.escape(CLASS_NAMES[i])}</th>{cells}</tr>")
+    return (f"<table class='mlp-playground-confusion' style='font-size:12px'><caption>confusion matrix, {split} "
+            f"points ({int(counts.sum())}): rows true class, columns predicted</caption><tr><th></th>{head}</tr>"
+            + "".join(rows) + "</table>")
+
+
+def _hex(k: int) -> str:
+    return "".join(f"{v:02x}" for v in PALETTE[k].tolist())
