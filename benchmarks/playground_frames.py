@@ -91,7 +91,8 @@ def matplotlib_artists(n: int = 10) -> float:
 
 def main() -> None:
     for state in (STATE, MULTICLASS):
-        print(f"{state.dataset}, {len(state.features)}-{'-'.join(map(str, state.layers))}-{state.n_classes}:")
+        n_out = state.n_classes if state.n_classes > 2 else 1
+        print(f"{state.dataset}, {len(state.features)}-{'-'.join(map(str, state.layers))}-{n_out}:")
         parts = composed_parts(state)
         for name, ms in parts.items():
             print(f"  {name:28s} {ms:6.1f} ms")

@@ -223,7 +223,7 @@ class MLPPlayground(Panel):
                                     marked=[n for n in (self.selected, self.hovered) if n], link=self.link,
                                     discretize=self.controls["discretize"].value)
         self.figure.show(frame)
-        self.status.value = status_html(s, self.picture.sizes, self.seed)
+        self.status.value = status_html(s, self.seed)
         self.confusion.value = confusion_html(s.confusion("test")) if s.multiclass else ""
 
     # --- the mouse -------------------------------------------------------------------------------
