@@ -12,11 +12,12 @@ import time
 import numpy as np
 
 from helpers.playground.data import DOMAIN
-from helpers.playground.picture import NetworkPicture, encode, grid_points, point_colours
+from helpers.playground.picture import NetworkPicture, encode, grid_points, label_colours
 from helpers.playground.session import Session
 from helpers.playground.state import FEATURES, PlaygroundState
 
 STATE = PlaygroundState(dataset="spiral", features=tuple(FEATURES), layers=(8,) * 6)
+MULTICLASS = STATE.replace(dataset="blobs4")  # the same network with a 4-class softmax output
 
 
 def _median_ms(fn, n: int) -> float:
@@ -30,12 +31,13 @@ def _median_ms(fn, n: int) -> float:
     return 1000 * statistics.median(times)
 
 
-def composed_parts(n: int = 40) -> dict[str, float]:
-    """Median ms of each part of one frame as the trainer draws it."""
-    session = Session(STATE)
-    picture = NetworkPicture([FEATURES[f] for f in STATE.features], STATE.layers, DOMAIN)
+def composed_parts(state: PlaygroundState = STATE, n: int = 40) -> dict[str, float]:
+    """Median ms of each part of one frame as the trainer draws it, and of the status line."""
+    session = Session(state)
+    n_outputs = state.n_classes if session.multiclass else 1
+    picture = NetworkPicture([FEATURES[f] for f in state.features], state.layers, DOMAIN, n_outputs)
     grid = grid_points(DOMAIN)
-    points = (session.X_train, point_colours(2 * session.y_train - 1), np.zeros(len(session.y_train), bool))
+    points = (session.X_train, label_colours(session.y_train, state.n_classes), np.zeros(len(session.y_train), bool))
     session.trainer.fit(1)
 
     def render():
@@ -50,6 +52,7 @@ def composed_parts(n: int = 40) -> dict[str, float]:
             "every node on the grid": _median_ms(lambda: session.node_outputs(grid), n),
             "compose the picture": _median_ms(render, n),
             "encode JPEG (training)": _median_ms(lambda: encode(frame, "jpeg"), n),
+            "status: both accuracies": _median_ms(session.accuracy, n),
             "encode PNG (paused)": _median_ms(lambda: encode(frame, "png"), n)}
 
 
@@ -87,11 +90,14 @@ def matplotlib_artists(n: int = 10) -> float:
 
 
 def main() -> None:
-    parts = composed_parts()
-    for name, ms in parts.items():
-        print(f"{name:28s} {ms:6.1f} ms")
-    frame = sum(ms for name, ms in parts.items() if name != "encode PNG (paused)")
-    print(f"{'one training frame':28s} {frame:6.1f} ms  -> at most {1000 / frame:.0f} pictures/s from the kernel")
+    for state in (STATE, MULTICLASS):
+        n_out = state.n_classes if state.n_classes > 2 else 1
+        print(f"{state.dataset}, {len(state.features)}-{'-'.join(map(str, state.layers))}-{n_out}:")
+        parts = composed_parts(state)
+        for name, ms in parts.items():
+            print(f"  {name:28s} {ms:6.1f} ms")
+        frame = sum(ms for name, ms in parts.items() if name != "encode PNG (paused)")
+        print(f"  {'one training frame':28s} {frame:6.1f} ms  -> at most {1000 / frame:.0f} pictures/s from the kernel")
     print(f"{'same picture, mpl artists':28s} {matplotlib_artists():6.1f} ms")
 
 

@@ -43,6 +43,9 @@ def test_a_click_on_a_neuron_still_selects_it_and_a_click_on_a_regression_map_ad
     r = mlp_playground(dataset="plane", layers=())
     r.mouse("click", MAP_X + 100, MAP_Y + 100)
     assert r.current_state().dataset == "plane"
+    demo = mlp_playground(hide=("draw",))  # an instructor's demo without drawing: the map is not editable
+    demo.mouse("click", MAP_X + 100, MAP_Y + 100)
+    assert demo.current_state().dataset == "xor"
 
 
 def test_set_data_trains_on_the_learners_points_and_the_state_string_rebuilds_them():

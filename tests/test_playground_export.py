@@ -100,3 +100,18 @@ def test_a_step_activation_is_defined_in_the_script():
 def test_to_pytorch_refuses_what_is_not_a_session():
     with pytest.raises(TypeError, match="session must be a playground Session"):
         to_pytorch("data=xor")
+
+
+def test_pytorchs_momentum_rule_takes_the_same_steps_as_helpers_momentum():
+    from helpers.optim import Momentum
+
+    rng = np.random.default_rng(0)
+    A = np.diag([1.0, 10.0])  # a narrow bowl, loss w A w / 2, gradient A w
+    w_helpers = {"W": rng.standard_normal((2, 1))}
+    w_torch, b = w_helpers["W"].copy(), np.zeros((2, 1))
+    opt = Momentum(0.05, momentum=0.9)
+    for _ in range(30):
+        opt.update(w_helpers, {"W": A @ w_helpers["W"]})
+        b = 0.9 * b + A @ w_torch  # torch.optim.SGD(momentum=0.9): b = momentum * b + g, param -= lr * b
+        w_torch = w_torch - 0.05 * b
+    assert np.allclose(w_helpers["W"], w_torch, rtol=1e-12, atol=1e-15)

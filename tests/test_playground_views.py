@@ -40,6 +40,7 @@ def test_the_multiclass_view_colours_the_map_and_the_output_by_class_and_the_hid
     assert np.array_equal(p.figure.frame[y:y + TILE, x + 4:x + TILE - 4], expected[:, 4:-4])
     assert len(p.picture.links) == 2 * 4 + 4 * 4  # 4 class scores from each hidden neuron
     assert "accuracy train" in p.status.value and "mlp-playground-confusion" in p.confusion.value
+    assert "network 2-4-4," in p.status.value  # four class scores out
 
 
 def test_points_are_drawn_in_their_class_colour():

@@ -43,9 +43,11 @@ class PictureImage:
         return encode(self.picture, "png")
 
 
-def status_html(session, sizes, seed: int) -> str:
-    """The status line: network, epoch, both losses, both accuracies (classification), points, warnings."""
+def status_html(session, seed: int) -> str:
+    """The status line: network (units per layer, K outputs for K classes), epoch, both losses, both
+    accuracies (classification), the learner's points, warnings."""
     state, t = session.state, session.trainer
+    sizes = [session.affines[0].n_in] + [a.n_out for a in session.affines]
     train, test = session.losses()
     parts = [f"network {'-'.join(map(str, sizes))}, {state.activation}, {state.optimizer}, init {state.init}, "
              f"seed {seed}<br><b>epoch {t.epoch}</b>, loss train {train:.3f}, test {test:.3f}"]

@@ -9,7 +9,10 @@ never biases), the batch size and the number of epochs. It computes in float64, 
 
 What differs: PyTorch shuffles the mini-batches with its own generator (seeded with the same seed, but
 not NumPy's stream), so with mini-batches the run is an equivalent one, not the same numbers; with the
-full batch (``batch="all"``) there is no shuffling and it follows the playground's run.
+full batch (``batch="all"``) there is no shuffling and it follows the playground's run. An optimiser's
+running state (momentum's velocity, Adam's moments) starts afresh in the script, as after a restart.
+PyTorch's momentum keeps ``b = momentum * b + g`` and steps ``-lr * b``: for a fixed ``lr`` the same
+steps as ``helpers.optim.Momentum``'s ``v = momentum * v - lr * g``.
 """
 
 from __future__ import annotations

@@ -144,7 +144,8 @@ class PlaygroundState:
 
     def to_string(self) -> str:
         """The short share-string, e.g. ``"data=xor&noise=0&...&seed=0&dseed=0&opt=sgd&..."``; see
-        :meth:`from_string`. A custom data set adds its points: ``pts=-3.2,1.5,0;2,2,1`` (x1, x2, label; ...)."""
+        :meth:`from_string`. A custom data set adds its points: ``pts=-3.2,1.5,0;2,2,1`` (x1, x2, label; ...),
+        about 10 characters a point (a few kB for a set started from a generated one's 500 points)."""
         parts = []
         for key, name in _KEYS.items():
             value = getattr(self, name)

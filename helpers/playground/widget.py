@@ -223,7 +223,7 @@ class MLPPlayground(Panel):
                                     marked=[n for n in (self.selected, self.hovered) if n], link=self.link,
                                     discretize=self.controls["discretize"].value)
         self.figure.show(frame)
-        self.status.value = status_html(s, self.picture.sizes, self.seed)
+        self.status.value = status_html(s, self.seed)
         self.confusion.value = confusion_html(s.confusion("test")) if s.multiclass else ""
 
     # --- the mouse -------------------------------------------------------------------------------
@@ -232,10 +232,11 @@ class MLPPlayground(Panel):
         """A mouse event at pixel ``(x, y)`` of the picture: ``"mousemove"``, ``"click"`` or ``"mouseleave"``.
 
         A click on the large map adds a point of the ``draw_class`` class there (``shift``: removes the
-        nearest point); not on a regression set, whose targets are numbers, not classes.
+        nearest point); not on a regression set, whose targets are numbers, not classes, nor when the
+        "draw" group is hidden.
         """
         node = self.picture.node_at(x, y) if kind != "mouseleave" else None
-        spot = self.picture.plane_at(x, y) if kind == "click" else None
+        spot = self.picture.plane_at(x, y) if kind == "click" and "draw" not in self.hidden else None
         if spot is not None and not self.session.state.regression:
             if shift:
                 self.remove_point(*spot)
