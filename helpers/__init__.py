@@ -8,7 +8,7 @@ Foundations (every notebook)
 - ``datasets``     truth tables, toy 2-D sets (xor, circle, gaussians, spiral; plane, bumps), loaders for data/
 - ``plotting``     pictures; every plot takes ``ax=None`` and returns what it drew
 - ``widgets``      ``LiveFigure`` (a figure redrawn in place) and ``Panel``; the gate playground
-- ``checks``       exercise self-checks, a pass or a hint and True/False (``checks.nb01`` ... ``nb07``, one
+- ``checks``       exercise self-checks, a pass or a hint and True/False (``checks.nb01`` ... ``nb08``, one
                    answer parser in ``checks.answers``)
 - ``gradcheck``    numerical gradients and relative errors: the reference for every backward pass
 
@@ -27,6 +27,9 @@ Foundations (every notebook)
                    (``BatchNorm`` is in ``layers``)
 07 RNNs            ``rnn``, ``rnn_layout`` (stacked / bidirectional layout), ``sequence_tasks``, ``char_rnn``,
                    ``rnn_pictures``, ``rnn_widgets``, ``rnn_explorers``, ``rnn_training_explorers``
+08 the lab         ``playground.lab`` (train a share-string without the widget, count dead neurons);
+                   the trainer's own data, multiclass and export live in ``playground`` (``data``, ``display``,
+                   ``export``); ``optim`` has ``Momentum`` and ``Adam``, ``datasets`` ``spiral3`` and ``blobs4``
 """
 
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""Self-checks for the exercises, one module per notebook (``nb01`` ... ``nb07``) behind one import path.
+"""Self-checks for the exercises, one module per notebook (``nb01`` ... ``nb08``) behind one import path.
 
 Each ``check_*`` prints a clear pass or a hint and returns True/False. A check never raises at the learner:
 a wrong type or shape is reported as a hint that says what was expected (the shared parsing is in
@@ -31,3 +31,4 @@ from helpers.checks.nb06 import (
     check_xavier_limit,
 )
 from helpers.checks.nb07 import check_final_state, check_rnn_param_count, check_rnn_shapes, check_rnn_step
+from helpers.checks.nb08 import check_dead_count, check_defeats_network, check_spiral_recipe, check_xor_feature

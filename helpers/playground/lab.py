@@ -1,0 +1,58 @@
+"""The measurements of the capstone lab (notebook 08): train a playground's state without a widget and
+read off what an experiment asks about.
+
+Each experiment of the lab is a share-string (the same one the live trainer loads); these functions
+train it for a number of epochs, for one or several seeds of the starting weights, and return plain
+numbers, so that a notebook cell can assert what the learner should observe.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.playground.data import DOMAIN
+from helpers.playground.picture import grid_points
+from helpers.playground.session import Session
+from helpers.playground.state import PlaygroundState
+from helpers.validation import as_positive_int
+
+#: The points where :func:`dead_neurons` looks at every neuron: a 60 × 60 grid over the whole plane.
+PLANE = grid_points(DOMAIN)
+
+
+def as_state(state) -> PlaygroundState:
+    """``state`` (a share-string or a :class:`PlaygroundState`) as a :class:`PlaygroundState`."""
+    if isinstance(state, PlaygroundState):
+        return state
+    return PlaygroundState.from_string(state)
+
+
+def trained(state, epochs: int, *, seed: int | None = None) -> Session:
+    """A :class:`Session` of ``state`` after ``epochs`` epochs (fewer if the state's ``stop_epoch`` comes
+    first); ``seed`` replaces the state's seed of the starting weights."""
+    state = as_state(state)
+    if seed is not None:
+        state = state.replace(seed=seed)
+    session = Session(state)
+    with np.errstate(all="ignore"):  # a too-large learning rate shows as a non-finite loss, not a warning
+        session.train(as_positive_int(epochs, "epochs"))
+    return session
+
+
+def dead_neurons(session: Session) -> int:
+    """How many hidden neurons output exactly 0 everywhere on the plane (dead ReLUs: no gradient reaches
+    their weights, so they never come back)."""
+    if not isinstance(session, Session):
+        raise TypeError(f"session must be a playground Session, got {type(session).__name__}")
+    hidden = session.node_outputs(PLANE)[1:-1]  # (G, n_k) per hidden layer
+    return int(sum((layer == 0).all(axis=0).sum() for layer in hidden))
+
+
+def over_seeds(state, epochs: int, seeds, measure) -> np.ndarray:
+    """``measure(session)`` for ``state`` trained ``epochs`` epochs from each of ``seeds``: shape (len(seeds),)."""
+    seeds = list(seeds)
+    if not seeds:
+        raise ValueError("seeds must hold at least one seed, got none")
+    if not callable(measure):
+        raise TypeError(f"measure must be a function of a Session, got {type(measure).__name__}")
+    return np.array([measure(trained(state, epochs, seed=seed)) for seed in seeds], dtype=float)
