@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from browser_fonts import platform_fonts
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("build_pages", ROOT / "tools" / "build_pages.py")
@@ -157,16 +158,6 @@ def test_an_edition_without_notebooks_says_how_to_build_them(tmp_path):
         build_pages.build_html(tmp_path / "html", edition)
 
 
-def _platform_fonts(page, selector: str) -> list[str]:
-    """The fonts Chromium actually drew the text of ``selector`` with (DevTools' CSS.getPlatformFontsForNode)."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    node = cdp.send("DOM.querySelector", {"nodeId": cdp.send("DOM.getDocument")["root"]["nodeId"],
-                                          "selector": selector})["nodeId"]
-    return [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
-
-
 @pytest.mark.browser
 def test_korean_pages_and_deck_work_offline_in_a_cjk_font(korean, chromium):
     edition, pages, decks = korean
@@ -179,7 +170,7 @@ def test_korean_pages_and_deck_work_offline_in_a_cjk_font(korean, chromium):
             assert not problems, f"{path.name}: {problems[:3]}"
             assert page.evaluate("() => document.documentElement.lang") == "ko"
             if path.name == "glossary.html":  # the 한국어 column: drawn in a CJK font, not as empty boxes
-                fonts = _platform_fonts(page, "tbody tr td:nth-child(2)")
+                fonts = platform_fonts(page, "tbody tr td:nth-child(2)")
                 assert any("CJK" in f or "Gothic" in f for f in fonts), fonts
             if path.name.startswith("01_"):
                 assert page.locator(".MathJax_CHTML").count() > 0, f"{path.name}: no maths typeset"
