@@ -61,7 +61,8 @@ def test_readme_ko_maps_every_notebook_to_its_korean_edition():
     assert rows == expected
 
 
-@pytest.mark.parametrize("path", [README_KO, GUIDE_KO], ids=["README.ko.md", "instructor_guide.ko.md"])
+@pytest.mark.parametrize("path", [README_KO, GUIDE_KO, GUIDE], ids=["README.ko.md", "instructor_guide.ko.md",
+                                                                  "instructor_guide.md"])
 def test_links_resolve_once_notebooks_ko_is_built(path, built_korean):
     """Every relative link exists in the repository; one into notebooks/ko/ exists in a fresh build."""
     links = _links(path)
@@ -104,11 +105,12 @@ def test_instructor_guide_ko_has_the_english_structure():
     assert _shape(_text(GUIDE))["heading levels"].count(2) >= 4
 
 
-def test_instructor_guide_ko_names_the_korean_builds():
+def test_instructor_guides_link_each_other_and_name_the_korean_builds():
     korean = _text(GUIDE_KO)
     for command in re.findall(r"`(\.venv/bin/python tools/build_pages\.py \w+)`", _text(GUIDE)):
         assert f"`{command} --lang ko`" in korean, command
     assert "English: [instructor_guide.md](instructor_guide.md)" in korean.splitlines()[2]
+    assert "한국어: [instructor_guide.ko.md](instructor_guide.ko.md)" in _text(GUIDE).splitlines()[2]
 
 
 @pytest.mark.parametrize("path", [README_KO, GUIDE_KO], ids=["README.ko.md", "instructor_guide.ko.md"])

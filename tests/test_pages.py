@@ -182,3 +182,16 @@ def test_korean_pages_and_deck_work_offline_in_a_cjk_font(korean, chromium):
                 assert pictures.count() == n_widgets > 0
         finally:
             context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif("ko" not in i18n.COMPLETE, reason=(
+    "ko is not declared complete (tools/i18n.py COMPLETE): notebooks/ko/ is committed then, and this test "
+    "checks its decks, laid out on the English slide metadata, do not overflow either"))
+def test_no_korean_slide_overflows_its_height(chromium, tmp_path):
+    """The translated decks keep the English layout (tag measures the English): Korean must fit it too. Measured
+    on notebook 01 translated: 51 slides, the tallest 606 px (English: 611 px)."""
+    decks = build_pages.build_slides(tmp_path, edition=build_pages.EDITIONS["ko"])
+    for deck, heights in zip(decks, build_pages.slide_heights(chromium, decks), strict=True):
+        tall = [(i, height) for i, (height, _) in enumerate(heights) if height > build_pages.SLIDE_HEIGHT]
+        assert not tall, f"ko/{deck.name}: slides (index, px) taller than {build_pages.SLIDE_HEIGHT} px: {tall}"

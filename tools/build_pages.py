@@ -359,7 +359,10 @@ def main() -> None:
         return
     edition = EDITIONS[args.lang]
     out = args.out or ROOT / "build" / args.what / ("" if args.lang == "en" else args.lang)
-    built = build_html(out, edition) if args.what == "html" else build_slides(out, edition=edition)
+    try:
+        built = build_html(out, edition) if args.what == "html" else build_slides(out, edition=edition)
+    except FileNotFoundError as error:
+        parser.error(str(error))
     for path in built:
         print(f"wrote {path}")
 
