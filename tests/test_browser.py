@@ -12,6 +12,7 @@ one line per notebook in ``artifacts/browser_timings.txt`` and the run's summary
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -24,9 +25,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_fonts import platform_fonts
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+KOREAN = "01_perceptron_gates.ipynb"  # the one Korean notebook opened for real (nbval leaves notebooks/ko out)
 ARTIFACTS = ROOT / "artifacts"
 TOKEN = "course-browser-test"
 # JupyterLab settings for a quiet, fully rendered page: no news pop-up, every cell in the DOM.
@@ -47,10 +50,12 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory, chromium):
-    """A JupyterLab on 127.0.0.1 serving a scratch copy of notebooks/ (so nothing in the repo is saved over)."""
+    """A JupyterLab on 127.0.0.1 serving a scratch copy of notebooks/ (so nothing in the repo is saved over),
+    with notebooks/ko/ as `tools/i18n.py build` makes it from the committed catalogs."""
     root = tmp_path_factory.mktemp("lab")
     (ARTIFACTS / "browser_latency.md").unlink(missing_ok=True)  # this run's table only
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    _i18n().build("ko", out_dir=root / "notebooks" / "ko")
     settings = root / "settings"
     for name, value in LAB_SETTINGS.items():
         path = settings / name
@@ -80,6 +85,13 @@ def lab(tmp_path_factory, chromium):
         server.terminate()
         server.wait(timeout=20)
         log.close()
+
+
+def _i18n():
+    spec = importlib.util.spec_from_file_location("i18n", ROOT / "tools" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _run_all(page, n_code_cells: int, timeout_s: float = 180) -> None:
@@ -196,37 +208,43 @@ def _latency_table(name: str, rows) -> list[str]:
     return [*lines, ""]
 
 
+def _open_and_run_all(page, base: str, name: str, nb: dict) -> None:
+    """Open ``notebooks/<name>`` (``nb``, its JSON) in the lab, run every cell, and check that nothing wrote to
+    stderr and that every widget the notebook shows rendered as a widget."""
+    code_cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    n_widget_views = sum("application/vnd.jupyter.widget-view+json" in out.get("data", {})
+                         for c in code_cells for out in c["outputs"])
+    page.goto(f"{base}/lab/tree/notebooks/{name}?reset&token={TOKEN}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    page.wait_for_timeout(3000)  # on a loaded machine the widget manager activates late: outputs run before it
+    _run_all(page, len(code_cells))  # would show their text/plain or PNG fallback instead of the widget
+
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.all_text_contents()[:3]
+
+    if n_widget_views:
+        count_views = "() => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length"
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        deadline = time.monotonic() + 45
+        while page.evaluate(count_views) < n_widget_views and time.monotonic() < deadline:
+            for i in range(cells.count()):  # a widget view attaches once its cell has been on screen
+                cells.nth(i).scroll_into_view_if_needed()
+            time.sleep(0.25)
+        rendered = page.evaluate(count_views)
+        assert rendered == n_widget_views, f"{rendered} of {n_widget_views} widgets rendered"
+        texts = " ".join(page.locator(".jp-OutputArea-output").all_text_contents())
+        assert "Error displaying widget" not in texts and "Loading widget" not in texts
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_in_jupyterlab(lab, path, browser_timings):
     base, browser = lab
     nb = json.loads(path.read_text(encoding="utf-8"))
-    code_cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    n_widget_views = sum("application/vnd.jupyter.widget-view+json" in out.get("data", {})
-                         for c in code_cells for out in c["outputs"])
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/notebooks/{path.name}?reset&token={TOKEN}")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-        page.wait_for_timeout(3000)  # on a loaded machine the widget manager activates late: outputs run before it
-        _run_all(page, len(code_cells))  # would show their text/plain or PNG fallback instead of the widget
-
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-        assert errors.count() == 0, errors.all_text_contents()[:3]
-
-        if n_widget_views:
-            count_views = "() => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length"
-            cells = page.locator(".jp-Notebook .jp-Cell")
-            deadline = time.monotonic() + 45
-            while page.evaluate(count_views) < n_widget_views and time.monotonic() < deadline:
-                for i in range(cells.count()):  # a widget view attaches once its cell has been on screen
-                    cells.nth(i).scroll_into_view_if_needed()
-                time.sleep(0.25)
-            rendered = page.evaluate(count_views)
-            assert rendered == n_widget_views, f"{rendered} of {n_widget_views} widgets rendered"
-            texts = " ".join(page.locator(".jp-OutputArea-output").all_text_contents())
-            assert "Error displaying widget" not in texts and "Loading widget" not in texts
-        (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+        _open_and_run_all(page, base, path.name, nb)
         if path.name.startswith("02_"):  # first, while the trainer shows the state its cell set
             _check_live_trainer(page, nb, browser_timings)
         rows = _time_every_slider(page)
@@ -244,6 +262,38 @@ def test_notebook_in_jupyterlab(lab, path, browser_timings):
             with open(ARTIFACTS / "browser_latency.md", "a", encoding="utf-8") as table:
                 table.write("\n".join(_latency_table(path.name, rows)) + "\n")
         page.screenshot(path=str(ARTIFACTS / "screenshots" / f"{path.stem}.png"), full_page=False)
+    finally:
+        page.close()
+
+
+_MARK_HANGUL = """() => {
+  const hangul = [...document.querySelectorAll('.jp-MarkdownCell .jp-RenderedMarkdown p, .jp-MarkdownCell li')]
+                 .filter(el => /[\uac00-\ud7a3]/.test(el.textContent));
+  if (hangul.length) hangul[0].setAttribute('data-course-hangul', '');
+  return hangul.length;
+}"""
+
+
+def test_korean_notebook_in_jupyterlab(lab):
+    """notebooks/ko/01 (built into the lab by tools/i18n.py): every cell runs, every widget renders, no error
+    output, a slider redraws its picture, and its Korean text is drawn in a CJK font (the fonts Chromium used,
+    not what the CSS asked for). Screenshot: artifacts/screenshots/ko_01.png, the top of the notebook after the run."""
+    base, browser = lab
+    nb = json.loads((ROOT / "notebooks" / KOREAN).read_text(encoding="utf-8"))  # the same code cells and outputs
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        _open_and_run_all(page, base, f"ko/{KOREAN}", nb)
+        panel = page.locator(".jp-OutputArea-output:has(.widget-slider):has(.widget-image)").first
+        handle = panel.locator(".widget-slider .noUi-handle").first
+        handle.scroll_into_view_if_needed()
+        handle.focus()
+        assert _press_and_time(page, panel, "ArrowRight") is not None, "the first slider redraws nothing"
+        page.locator(".jp-Notebook .jp-Cell").first.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        assert page.evaluate(_MARK_HANGUL) > 0, "no Korean text in the notebook"
+        fonts = platform_fonts(page, "[data-course-hangul]")
+        assert any("CJK" in f for f in fonts), f"Korean drawn without a CJK font (install fonts-noto-cjk): {fonts}"
+        page.screenshot(path=str(ARTIFACTS / "screenshots" / f"ko_{KOREAN[:2]}.png"), full_page=False)
     finally:
         page.close()
 

@@ -3,6 +3,8 @@
     .venv/bin/python tools/build_pages.py html     # -> build/html/index.html, one page per notebook, glossary
     .venv/bin/python tools/build_pages.py slides   # -> build/slides/NN_name.slides.html, one deck per notebook
     .venv/bin/python tools/build_pages.py tag      # (re)write the slide metadata of every notebook
+    .venv/bin/python tools/build_pages.py html --lang ko     # the Korean edition (notebooks/ko/) -> build/html/ko/
+    .venv/bin/python tools/build_pages.py slides --lang ko   # -> build/slides/ko/
 
 ``tag`` lays the decks out so that no slide, with all its fragments shown, is taller than the 700 px slide: it
 measures every cell in headless Chromium (Debian's ``chromium``, as the browser tests use), splits a markdown
@@ -14,6 +16,12 @@ MathJax, RequireJS and jQuery are copied from ``tools/vendor/`` next to the page
 loaded from a CDN. A widget shows its default picture (the PNG every panel carries, see
 ``helpers.widgets.Panel``); moving it needs a live kernel, so the pages say so under each one. A widget
 without a picture (a progress bar) is left out.
+
+A translated edition (``--lang ko``) is built the same way from ``notebooks/<lang>/`` (written by
+``tools/i18n.py build``) into a folder of its own with its own ``vendor/`` copy; its pages say
+``<html lang="ko">`` and ask for the system's CJK fonts (Noto Sans CJK, Debian's ``fonts-noto-cjk``; Apple SD
+Gothic Neo, Malgun Gothic elsewhere), nothing downloaded. The translated notebooks keep the English slide
+metadata (``tag`` lays out the English ones only).
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ import argparse
 import copy
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import nbformat
@@ -29,14 +38,17 @@ from nbconvert import HTMLExporter, SlidesExporter
 from nbconvert.filters.markdown import markdown2html
 from traitlets.config import Config
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_editions import EDITIONS, Edition  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = EDITIONS["en"].notebooks
 VENDOR = ROOT / "tools" / "vendor"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # Static pages prefer a widget's PNG over its (JavaScript-only) live view.
 STATIC_PRIORITY = ["text/html", "image/svg+xml", "image/png", "image/jpeg", "text/markdown", "text/latex",
                    "application/pdf", "text/plain"]
-WIDGET_NOTE = "<p><em>Interactive in JupyterLab: this is the widget's starting picture.</em></p>"
+WIDGET_NOTE = f"<p><em>{EDITIONS['en'].widget_note}</em></p>"
 
 
 SLIDE_HEIGHT = 700  # reveal.js's slide height in the decks, px
@@ -199,9 +211,9 @@ def tag(paths=NOTEBOOKS) -> None:
         browser.close()
 
 
-def _static_copy(nb, link_suffix: str):
+def _static_copy(nb, link_suffix: str, note: str = WIDGET_NOTE):
     """A copy of the notebook ``nb`` with its widget state dropped (no widget JavaScript on static pages), a
-    note under each widget picture, and links to other notebooks and the glossary pointing at the built pages."""
+    ``note`` under each widget picture, and links to other notebooks and the glossary pointing at the built pages."""
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
@@ -215,17 +227,17 @@ def _static_copy(nb, link_suffix: str):
                 if "image/png" not in data:
                     continue  # a widget without a picture (a progress bar) means nothing on a static page
                 data.pop(WIDGET_VIEW)
-                data["text/html"] = f'<img src="data:image/png;base64,{data.pop("image/png")}">' + WIDGET_NOTE
+                data["text/html"] = f'<img src="data:image/png;base64,{data.pop("image/png")}">' + note
             kept.append(out)
         if cell.cell_type == "code":
             cell.outputs = kept
     return nb
 
 
-def _config(mathjax: str, **exporter) -> Config:
+def _config(mathjax: str, lang: str = "en", **exporter) -> Config:
     c = Config()
     c.NbConvertBase.display_data_priority = STATIC_PRIORITY
-    for key, value in {"mathjax_url": mathjax, "require_js_url": "vendor/requirejs/require.js",
+    for key, value in {"mathjax_url": mathjax, "language_code": lang, "require_js_url": "vendor/requirejs/require.js",
                        "jquery_url": "vendor/jquery/jquery.min.js", **exporter}.items():
         setattr(c.HTMLExporter, key, value)
     return c
@@ -239,27 +251,30 @@ def _copy_vendor(out: Path) -> None:
     shutil.copytree(VENDOR, out / "vendor", dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
 
 
-def build_html(out: Path) -> list[Path]:
-    """One static page per notebook, the glossary, and an index linking them."""
+def build_html(out: Path, edition: Edition = EDITIONS["en"]) -> list[Path]:
+    """One static page per notebook of ``edition``, its glossary, and an index linking them."""
+    paths = edition.notebooks
+    if not paths:
+        raise FileNotFoundError(f"no notebooks in {edition.folder} (a translation: run tools/i18n.py build)")
     out.mkdir(parents=True, exist_ok=True)
     _copy_vendor(out)
-    exporter = HTMLExporter(config=_config(MATHJAX))
+    exporter = HTMLExporter(config=_config(MATHJAX, edition.lang))
+    note = f"<p><em>{edition.widget_note}</em></p>"
     pages = []
-    for path in NOTEBOOKS:
-        body, _ = exporter.from_notebook_node(_static_copy(nbformat.read(path, as_version=4), ".html"))
+    for path in paths:
+        body, _ = exporter.from_notebook_node(_static_copy(nbformat.read(path, as_version=4), ".html", note))
         page = out / f"{path.stem}.html"
-        page.write_text(body, encoding="utf-8")
+        page.write_text(body.replace("</head>", edition.font_css() + "</head>", 1), encoding="utf-8")
         pages.append(page)
-    glossary = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
+    glossary = (edition.folder / "glossary.md").read_text(encoding="utf-8")
     glossary = re.sub(r"\]\((\d\d_\w+)\.ipynb\)", r"](\1.html)", glossary)
-    items = "".join(f'<li><a href="{p.name}">{_title(path)}</a></li>' for p, path in zip(pages, NOTEBOOKS, strict=True))
+    items = "".join(f'<li><a href="{p.name}">{_title(path)}</a></li>' for p, path in zip(pages, paths, strict=True))
     for name, title, html in [
-        ("glossary.html", "Glossary · 용어집", markdown2html(glossary)),
-        ("index.html", "Neural networks from scratch",
-         f"<h1>Neural networks from scratch, interactively</h1><ol>{items}</ol>"
-         '<p><a href="glossary.html">Glossary · 용어집</a></p>'),
+        ("glossary.html", edition.glossary, markdown2html(glossary)),
+        ("index.html", edition.title, f"<h1>{edition.heading}</h1><ol>{items}</ol>"
+         f'<p><a href="glossary.html">{edition.glossary}</a></p>'),
     ]:
-        (out / name).write_text(_page(title, html), encoding="utf-8")
+        (out / name).write_text(_page(title, html, edition), encoding="utf-8")
         pages.append(out / name)
     return pages
 
@@ -284,32 +299,36 @@ def _slide_cells(nb):
     return nb
 
 
-def _slides_exporter() -> SlidesExporter:
-    exporter = SlidesExporter(config=_config(MATHJAX))
+def _slides_exporter(lang: str = "en") -> SlidesExporter:
+    exporter = SlidesExporter(config=_config(MATHJAX, lang))
     exporter.reveal_url_prefix = "vendor/reveal.js"
     exporter.reveal_theme = "white"
     exporter.reveal_scroll = True  # should a slide still be too long, it scrolls instead of being cut off
     return exporter
 
 
-def _deck_html(nb, path: Path) -> str:
+def _deck_html(nb, path: Path, edition: Edition = EDITIONS["en"]) -> str:
     """The reveal.js deck of notebook ``nb`` (read from ``path``), scripts served from ``vendor/``."""
-    body, _ = _slides_exporter().from_notebook_node(_slide_cells(_static_copy(nb, ".slides.html")))
+    note = f"<p><em>{edition.widget_note}</em></p>"
+    body, _ = _slides_exporter(edition.lang).from_notebook_node(_slide_cells(_static_copy(nb, ".slides.html", note)))
     body = MERMAID_IMPORT.sub("", body)  # no notebook draws mermaid diagrams; this import would hit a CDN
     # MathJax typesets hidden slides too; with automatic line breaks it measures their width as 0 and
     # breaks inline maths after every symbol (one symbol per line in a bullet list). Decks have no need of them.
     body = re.sub(r"(linebreaks:\s*\{\s*automatic:\s*)true", r"\1false", body)
-    return body.replace("</head>", DECK_CSS + "</head>", 1)
+    return body.replace("</head>", DECK_CSS + edition.font_css() + "</head>", 1)
 
 
-def build_slides(out: Path, paths=NOTEBOOKS) -> list[Path]:
-    """One reveal.js deck per notebook, with every script served from ``vendor/``."""
+def build_slides(out: Path, paths=None, edition: Edition = EDITIONS["en"]) -> list[Path]:
+    """One reveal.js deck per notebook (``paths``, default: every notebook of ``edition``), scripts from ``vendor/``."""
+    paths = edition.notebooks if paths is None else paths
+    if not paths:
+        raise FileNotFoundError(f"no notebooks in {edition.folder} (a translation: run tools/i18n.py build)")
     out.mkdir(parents=True, exist_ok=True)
     _copy_vendor(out)
     decks = []
     for path in paths:
         deck = out / f"{path.stem}.slides.html"
-        deck.write_text(_deck_html(nbformat.read(path, as_version=4), path), encoding="utf-8")
+        deck.write_text(_deck_html(nbformat.read(path, as_version=4), path, edition), encoding="utf-8")
         decks.append(deck)
     return decks
 
@@ -319,23 +338,31 @@ def _title(path: Path) -> str:
     return first.lstrip("# ").strip()
 
 
-def _page(title: str, body: str) -> str:
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
+def _page(title: str, body: str, edition: Edition = EDITIONS["en"]) -> str:
+    return (f"<!DOCTYPE html><html lang='{edition.lang}'><head><meta charset='utf-8'><title>{title}</title>"
             "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}</style>"
-            f"</head><body>{body}</body></html>")
+            f"{edition.font_css()}</head><body>{body}</body></html>")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=["html", "slides", "tag"])
-    parser.add_argument("--out", type=Path, help="output folder (default: build/html or build/slides)")
+    parser.add_argument("--out", type=Path, help="output folder (default: build/html or build/slides, + /<lang>)")
+    parser.add_argument("--lang", choices=sorted(EDITIONS), default="en",
+                        help="the edition: en (notebooks/) or a translation (notebooks/<lang>/)")
     args = parser.parse_args()
     if args.what == "tag":
+        if args.lang != "en":
+            parser.error("tag lays out the English notebooks; a translation keeps their slide metadata")
         tag()
         return
-    out = args.out or ROOT / "build" / args.what
-    built = build_html(out) if args.what == "html" else build_slides(out)
+    edition = EDITIONS[args.lang]
+    out = args.out or ROOT / "build" / args.what / ("" if args.lang == "en" else args.lang)
+    try:
+        built = build_html(out, edition) if args.what == "html" else build_slides(out, edition=edition)
+    except FileNotFoundError as error:
+        parser.error(str(error))
     for path in built:
         print(f"wrote {path}")
 
