@@ -253,3 +253,31 @@ def as_sizes(sizes) -> list[int]:
     if len(sizes) < 2:
         raise ValueError(f"sizes needs at least an input and an output size, got {sizes}")
     return sizes
+
+
+def as_interval(value, name: str) -> tuple[float, float]:
+    """``(low, high)``: two finite numbers with ``low < high`` (an axis range, slider bounds), or a clear error."""
+    if isinstance(value, (str, bytes, dict, set)) or not hasattr(value, "__len__"):
+        raise TypeError(f"{name} must be two numbers (low, high), got {_got(value)}")
+    low, high = check_shape(as_float_array(value, name), name, (2,), "(low, high)")
+    if not low < high:
+        raise ValueError(f"{name} must be (low, high) with low < high, got ({low:g}, {high:g})")
+    return float(low), float(high)
+
+
+def as_listed(value, name: str, options: Iterable):
+    """``value`` if it equals one of ``options`` and is of the same kind (a number for numbers, not a bool)."""
+    options = tuple(options)
+    for option in options:
+        same_kind = isinstance(value, (bool, np.bool_)) == isinstance(option, bool) and \
+            isinstance(value, numbers.Real) == isinstance(option, numbers.Real)
+        if same_kind and not isinstance(value, np.ndarray) and value == option:
+            return value
+    raise ValueError(f"{name} must be one of {', '.join(map(repr, options))}, got {_got(value)}")
+
+
+def as_sequence(value, name: str, what: str = "values") -> tuple:
+    """``value`` as a tuple if it is a list or tuple (of ``what``), else a ``TypeError`` naming ``name``."""
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"{name} must be a list or tuple of {what}, got {_got(value)}")
+    return tuple(value)

@@ -15,6 +15,8 @@ import numpy as np
 
 NAN, INF = float("nan"), float("inf")
 
+RECORD = "a plain record (dataclass) built by its module's functions"
+
 
 @dataclass
 class Arg:

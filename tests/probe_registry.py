@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from probe import Arg, fn, meth
+import probe_registry_models
+from probe import RECORD, Arg, fn, meth
 
 from helpers import (
     activations,
@@ -32,9 +33,7 @@ from helpers import (
 )
 
 MODULES = [gates, layers, optim, train, activations, graph, graph_pictures, descent, backprop, init, rnn, datasets,
-           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments]
-
-RECORD = "a plain record (dataclass) built by its module's functions"
+           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments] + probe_registry_models.MODULES
 
 _r = np.random.default_rng(0)
 X53 = _r.standard_normal((5, 3))
@@ -451,6 +450,9 @@ REGISTRY = {
                                         batch_size=A(4, "posint", optional=True),
                                         seed=A(0, "seed")),
 }
+
+
+REGISTRY.update(probe_registry_models.REGISTRY)
 
 
 def _ran_loss(model, xs, ys):

@@ -17,9 +17,10 @@ from helpers.datasets import REGRESSION_DATASETS, TOY_DATASETS, truth_table
 from helpers.hidden_space import hidden_coordinates
 from helpers.layers import Affine, BinaryCrossEntropy, SquaredErrorLoss, mlp
 from helpers.optim import SGD
-from helpers.playground.state import XOR_TABLE, PlaygroundState
+from helpers.playground.state import FEATURES, REG_RATES, XOR_TABLE, PlaygroundState
 from helpers.train import Trainer
-from helpers.validation import as_finite_float, internal_values
+from helpers.validation import (as_choice, as_finite_float, as_float_array, as_int, as_listed, as_sequence,
+                                check_shape, internal_values)
 
 SCALE = 5.0
 DOMAIN = (-6.0, 6.0)
@@ -37,6 +38,12 @@ _FEATURE_FUNCTIONS = {
 
 def features(X: np.ndarray, names) -> np.ndarray:
     """The chosen input features of points ``X`` (N, 2): shape (N, len(names)), in the order of ``names``."""
+    X = check_shape(as_float_array(X, "X", ndim=2, nonempty=True), "X", (None, 2), "(points of the plane)")
+    names = as_sequence(names, "names", "feature ids")
+    if not names:
+        raise ValueError("names must hold at least one feature id")
+    for i, name in enumerate(names):
+        as_choice(name, f"names[{i}]", FEATURES)
     return np.column_stack([_FEATURE_FUNCTIONS[name](X[:, 0], X[:, 1]) for name in names])
 
 
@@ -47,6 +54,8 @@ def make_data(state: PlaygroundState) -> tuple[np.ndarray, np.ndarray, np.ndarra
     points, their noise and the split; ``state.train_percent`` % of them are for training. The XOR
     table is the exception: its four rows are both the training and the test set (nothing to hold out).
     """
+    if not isinstance(state, PlaygroundState):
+        raise TypeError(f"state must be a PlaygroundState, got {type(state).__name__}")
     if state.dataset == XOR_TABLE:
         return _xor_table(state.noise, state.data_seed)
     if state.regression:
@@ -116,20 +125,21 @@ class Session:
 
     def set_lr(self, lr: float) -> None:
         """Change the learning rate for the next steps (no restart)."""
+        self.state = self.state.replace(lr=lr)  # checks lr first: a refused value changes nothing
         self.trainer.optimizer.lr = lr
-        self.state = self.state.replace(lr=lr)
 
     def set_regularization(self, kind: str | None, rate: float) -> None:
         """Change the weight penalty for the next steps (no restart)."""
+        as_choice(kind, "kind", ("L1", "L2"), allow_none=True)
+        as_listed(rate, "rate", REG_RATES)
         self.state = self.state.replace(regularization=kind, reg_rate=rate)
         self.trainer.optimizer.regularization, self.trainer.optimizer.reg_rate = kind, rate
 
     def set_weight(self, layer: int, i: int, j: int, value: float) -> None:
         """Set by hand the weight from neuron ``i`` of column ``layer`` to neuron ``j`` of the next column
         (column 0 holds the input features)."""
-        W = self.affines[layer].params["W"]
-        if not (0 <= i < W.shape[0] and 0 <= j < W.shape[1]):
-            raise ValueError(f"weight ({i} -> {j}) is outside layer {layer}'s {W.shape[0]} x {W.shape[1]} weights")
+        W = self.affines[as_int(layer, "layer", low=0, high=len(self.affines) - 1)].params["W"]
+        i, j = as_int(i, "i", low=0, high=W.shape[0] - 1), as_int(j, "j", low=0, high=W.shape[1] - 1)
         W[i, j] = as_finite_float(value, "value")
 
     def hidden_points(self, layer: int = 1) -> np.ndarray:
@@ -143,6 +153,7 @@ class Session:
         ``2 p - 1`` for classification (-1 sure of class 0, +1 sure of class 1) and the raw value for
         regression, so every node reads on the same -1 .. +1 colour scale.
         """
+        grid = check_shape(as_float_array(grid, "grid", ndim=2, nonempty=True), "grid", (None, 2), "(points)")
         x = features(grid, self.state.features)
         outputs = [x]
         layers = self.trainer.model.layers
