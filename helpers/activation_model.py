@@ -14,8 +14,16 @@ import numpy as np
 from helpers.activation_chain import chain_gradients, chain_summary
 from helpers.activations import ACTIVATIONS, SELU_ALPHA, SELU_LAMBDA
 from helpers.datasets import load_grace_hopper
-from helpers.validation import (as_choice, as_finite_float, as_float_array, as_interval, as_positive_float,
-                                as_positive_int, as_rng)
+from helpers.validation import (
+    as_choice,
+    as_edges,
+    as_finite_float,
+    as_float_array,
+    as_interval,
+    as_positive_float,
+    as_positive_int,
+    as_rng,
+)
 
 #: The explorer's parameter sliders: (label, min, max, step). Functions whose parameters share a name share a
 #: slider, except SELU's constants: their sliders run on a grid through the paper's values, because a browser
@@ -111,7 +119,7 @@ def explorer_state(name: str, params: dict | None = None, shift: float = 0.0, sc
     image = standardised_photo() if image is None else as_float_array(image, "image", ndim=2, nonempty=True)
     if image.size == 0:
         raise ValueError(f"image must hold at least one pixel, got shape {image.shape}")
-    bins = np.linspace(*output_limits(name)[0], N_BINS + 1) if bins is None else _edges(bins)
+    bins = np.linspace(*output_limits(name)[0], N_BINS + 1) if bins is None else as_edges(bins, "bins")
     x = np.linspace(*X_RANGE, 601)
     u = scale * samples + shift
     y = np.asarray(act(u, *values))
@@ -158,18 +166,12 @@ def _values(act, params) -> tuple:
         raise type(err)(f"params: {err}") from None
 
 
-def _edges(bins) -> np.ndarray:
-    """Histogram edges: a 1-D array of at least two finite, increasing numbers."""
-    bins = as_float_array(bins, "bins", ndim=1)
-    if bins.size < 2 or np.any(np.diff(bins) <= 0):
-        raise ValueError(f"bins must be at least two increasing edges, got {bins}")
-    return bins
-
 
 def in_range(value, bounds, name: str) -> float:
-    """``value`` as a float within ``bounds = (lo, hi)``, or a TypeError/ValueError naming ``name``."""
+    """``value`` as a float within ``bounds = (lo, hi)`` (or a slider's ``(lo, hi, step)``), or a TypeError/ValueError
+    naming ``name``."""
     value = as_finite_float(value, name)
-    bounds = as_interval(bounds, "bounds")
+    bounds = as_interval(bounds[:2] if isinstance(bounds, tuple) and len(bounds) == 3 else bounds, "bounds")
     if not bounds[0] <= value <= bounds[1]:
         raise ValueError(f"{name} must be between {bounds[0]} and {bounds[1]}, got {value}")
     return value

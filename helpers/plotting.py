@@ -13,7 +13,22 @@ import numpy as np
 from matplotlib.colors import ListedColormap
 
 from helpers.gates import GateReport, evaluate_gate
-from helpers.validation import as_finite_float, as_float_array
+from helpers.validation import (
+    as_bool,
+    as_callable,
+    as_choice,
+    as_finite_float,
+    as_float_array,
+    as_instance,
+    as_int,
+    as_interval,
+    as_labels,
+    as_positive_float,
+    as_positive_int,
+    as_sequence,
+    check_shape,
+    require_methods,
+)
 
 CLASS_COLORS = ("#0072B2", "#E69F00")  # class 0, class 1
 REGION_CMAP = ListedColormap(["#cfe3f2", "#fbe6c2"])  # light blue (outputs 0), light orange (outputs 1)
@@ -35,11 +50,38 @@ def use_course_style() -> None:
     })
 
 
-def _axes(ax, figsize=(4.5, 4.5)):
-    """Return ``ax``, or the axes of a new figure when ``ax`` is None."""
+def _axes(ax, figsize=(4.5, 4.5), methods=("plot", "imshow")):
+    """Return ``ax``, or the axes of a new figure when ``ax`` is None; anything else is a clear ``TypeError``."""
     if ax is None:
         _, ax = plt.subplots(figsize=figsize)
-    return ax
+    return require_methods(ax, "ax", methods, "a matplotlib Axes")
+
+
+def _weights(w, b) -> tuple[np.ndarray, float]:
+    """A two-input perceptron's ``w`` (shape ``(2,)``) and ``b``, or a clear error."""
+    return check_shape(as_float_array(w, "w"), "w", (2,), "(one weight per input)"), as_finite_float(b, "b")
+
+
+def _points(X, y) -> tuple[np.ndarray, np.ndarray]:
+    """Samples ``X`` (N, 2) and their 0/1 labels ``y`` (N,), or a clear error."""
+    X = check_shape(as_float_array(X, "X", ndim=2, nonempty=True), "X", (None, 2), "(points of the plane)")
+    return X, as_labels(y, "y", n=len(X), n_classes=2)
+
+
+def _outputs(values, name: str, shape: tuple, probabilities: bool = False) -> np.ndarray:
+    """What the callable ``name`` returned for the grid: one number per point (in [0, 1] for probabilities;
+    NaN allowed there, drawn blank: a diverged network), reshaped to ``shape``."""
+    out = as_float_array(values, f"what {name} returns", allow_nan=probabilities)
+    if out.size != np.prod(shape):
+        raise ValueError(f"{name} must return one value per point, {np.prod(shape)}, got shape {out.shape}")
+    if probabilities and np.any((out < 0) | (out > 1)):
+        raise ValueError(f"{name} must return probabilities in [0, 1], got {np.nanmin(out):g} .. {np.nanmax(out):g}")
+    return out.reshape(shape)
+
+
+def _row(next_row):
+    """The row of the truth table to ring: None or a whole number 0 .. 3."""
+    return None if next_row is None else as_int(next_row, "next_row", low=0, high=3)
 
 
 def decision_line_points(w, b, limits=GATE_LIMITS) -> tuple[np.ndarray, np.ndarray]:
@@ -49,9 +91,8 @@ def decision_line_points(w, b, limits=GATE_LIMITS) -> tuple[np.ndarray, np.ndarr
         ``(xs, ys)``, each of shape ``(2,)``: the two ends of the visible segment, or two empty arrays
         when the line misses the square (or ``w = (0, 0)``, when there is no line at all).
     """
-    w1, w2 = as_float_array(w, "w", ndim=1)
-    b = as_finite_float(b, "b")
-    lo, hi = limits
+    (w1, w2), b = _weights(w, b)
+    lo, hi = as_interval(limits, "limits")
     ends = []
     if w2 != 0:  # crossings with the left and right edges
         ends += [(x, -(w1 * x + b) / w2) for x in (lo, hi)]
@@ -77,8 +118,10 @@ class GatePicture:
     ARROW_LENGTH = 0.35
 
     def __init__(self, ax, report: GateReport, resolution: int = 200, next_row: int | None = None):
-        self.ax = ax
+        self.ax = require_methods(ax, "ax", ("imshow", "quiver"), "a matplotlib Axes")
+        as_instance(report, "report", GateReport, "a GateReport (from evaluate_gate)")
         lo, hi = GATE_LIMITS
+        resolution, next_row = as_int(resolution, "resolution", low=2), _row(next_row)
         grid = np.linspace(lo, hi, resolution)
         self._grid = np.stack(np.meshgrid(grid, grid), axis=-1)  # (res, res, 2)
         self.region = ax.imshow(np.zeros((resolution, resolution)), extent=(lo, hi, lo, hi), origin="lower",
@@ -98,6 +141,8 @@ class GatePicture:
 
     def update(self, report: GateReport, next_row: int | None = None) -> None:
         """Redraw for a new ``report`` (new weights, bias or target gate); ring row ``next_row`` if given."""
+        as_instance(report, "report", GateReport, "a GateReport (from evaluate_gate)")
+        next_row = _row(next_row)
         w1, w2 = report.w
         fires = self._grid[..., 0] * w1 + self._grid[..., 1] * w2 + report.b > 0
         self.region.set_data(fires.astype(float))
@@ -124,7 +169,8 @@ def plot_gate(w, b, gate: str, ax=None) -> GatePicture:
     Points are coloured by the gate's true output (blue 0, orange 1) and ringed red where the perceptron
     is wrong; the shaded half-planes show where it outputs 0 (blue) and 1 (orange).
     """
-    return GatePicture(_axes(ax), evaluate_gate(w, b, gate))
+    report = evaluate_gate(w, b, gate)
+    return GatePicture(_axes(ax), report)
 
 
 def truth_table_html(report: GateReport, form: str = "bias") -> str:
@@ -133,8 +179,8 @@ def truth_table_html(report: GateReport, form: str = "bias") -> str:
     ``form="bias"`` shows ``z = w·x + b`` (fires when z > 0); ``form="threshold"`` shows ``w·x`` against
     ``θ = -b`` (fires when w·x > θ): the same outputs, read the other way.
     """
-    if form not in ("bias", "threshold"):
-        raise ValueError(f"form must be 'bias' or 'threshold', got {form!r}")
+    as_instance(report, "report", GateReport, "a GateReport (from evaluate_gate)")
+    as_choice(form, "form", ("bias", "threshold"))
     pad = "padding:2px 10px;"
     shown = report.z if form == "bias" else report.z - report.b
     heading = "z = w·x + b" if form == "bias" else f"w·x (θ = {-report.b + 0.0:+.2f})"
@@ -157,8 +203,10 @@ def truth_table_html(report: GateReport, form: str = "bias") -> str:
 
 def plot_training_history(history: dict, ax=None):
     """Accuracy per epoch of a :class:`helpers.gates.Perceptron` history; returns the Line2D."""
+    if not isinstance(history, dict) or "accuracy" not in history:
+        raise TypeError(f"history must be a dict with an 'accuracy' list (as Perceptron.fit returns), got {history!r}")
+    acc = as_float_array(history["accuracy"], "history['accuracy']", ndim=1, nonempty=True)
     ax = _axes(ax, figsize=(5, 3))
-    acc = history["accuracy"]
     (line,) = ax.plot(np.arange(1, len(acc) + 1), acc, marker="o")
     ax.set(xlabel="epoch", ylabel="accuracy", ylim=(-0.05, 1.05))
     return line
@@ -169,12 +217,13 @@ def plot_decision_regions(predict, X, y, ax=None, resolution: int = 200, padding
 
     ``predict`` maps an ``(M, 2)`` array to ``(M,)`` 0/1 outputs. Returns ``{"region", "points"}``.
     """
+    X, y = _points(X, y)
+    resolution, padding = as_int(resolution, "resolution", low=2), as_finite_float(padding, "padding", low=0)
+    as_callable(predict, "predict")
     ax = _axes(ax)
-    X = as_float_array(X, "X", ndim=2)
-    y = np.asarray(y).astype(int)
     (x_lo, y_lo), (x_hi, y_hi) = X.min(axis=0) - padding, X.max(axis=0) + padding
     gx, gy = np.meshgrid(np.linspace(x_lo, x_hi, resolution), np.linspace(y_lo, y_hi, resolution))
-    z = np.asarray(predict(np.column_stack([gx.ravel(), gy.ravel()]))).reshape(gx.shape)
+    z = _outputs(predict(np.column_stack([gx.ravel(), gy.ravel()])), "predict", gx.shape)
     region = ax.imshow(z, extent=(x_lo, x_hi, y_lo, y_hi), origin="lower", cmap=REGION_CMAP, vmin=0, vmax=1,
                        interpolation="nearest", aspect="auto")
     points = ax.scatter(X[:, 0], X[:, 1], c=[CLASS_COLORS[t] for t in y], s=120, edgecolors="black", zorder=3)
@@ -188,9 +237,11 @@ def plot_perceptron_diagram(w, b, ax=None, labels=("$x_1$", "$x_2$")):
 
     Returns ``{"inputs", "neuron", "edges", "texts"}`` (circles, the neuron circle, arrows, labels).
     """
-    ax = _axes(ax, figsize=(5.5, 3))
-    w1, w2 = as_float_array(w, "w", ndim=1)
-    b = as_finite_float(b, "b")
+    (w1, w2), b = _weights(w, b)
+    labels = as_sequence(labels, "labels", "two input labels")
+    if len(labels) != 2:
+        raise ValueError(f"labels must be two input labels, got {len(labels)}: {labels!r}")
+    ax = _axes(ax, figsize=(5.5, 3), methods=("add_patch", "annotate"))
     inputs = [plt.Circle((0, y), 0.28, fc="#eeeeee", ec="black") for y in (1, -1)]
     neuron = plt.Circle((3, 0), 0.55, fc="#fbe6c2", ec="black")
     for patch in [*inputs, neuron]:
@@ -218,10 +269,11 @@ def plot_output_surface(w, b, ax=None, resolution: int = 60):
 
     ``ax`` must be a 3-D axes (``projection="3d"``) when given. Returns the surface.
     """
+    w, b = _weights(w, b)
+    resolution = as_int(resolution, "resolution", low=2)
     if ax is None:
         ax = plt.figure(figsize=(5, 4)).add_subplot(projection="3d")
-    w = as_float_array(w, "w", ndim=1)
-    b = as_finite_float(b, "b")
+    require_methods(ax, "ax", ("plot_surface",), "a 3-D matplotlib Axes (projection='3d')")
     grid = np.linspace(*GATE_LIMITS, resolution)
     gx, gy = np.meshgrid(grid, grid)
     out = (gx * w[0] + gy * w[1] + b > 0).astype(float)
@@ -244,11 +296,14 @@ def plot_activation(name: str, value=None, ax=None, x_range=(-5.0, 5.0), legend:
     """
     from helpers.activations import ACTIVATIONS  # imported here: this block was appended to a shared module
 
-    if name not in ACTIVATIONS:
-        raise ValueError(f"name must be one of {', '.join(ACTIVATIONS)}, got {name!r}")
-    act = ACTIVATIONS[name]
+    act = ACTIVATIONS[as_choice(name, "name", ACTIVATIONS)]
+    try:
+        act.values(value)
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"value: {err}") from None
+    x = np.linspace(*as_interval(x_range, "x_range"), 801)
+    legend = as_bool(legend, "legend")
     ax = _axes(ax, figsize=(4.5, 3.2))
-    x = np.linspace(*x_range, 801)
     f, df = np.asarray(act(x, value)), np.asarray(act.derivative(x, value))
     if name == "step":  # break the vertical line at the jump
         jump = np.argmax(f > 0.5)
@@ -275,12 +330,17 @@ def plot_confusion_matrix(counts, ax=None, class_names=None):
 
     Returns the ``AxesImage``. The diagonal is the right answers; everything off it is a mistake.
     """
-    counts = np.asarray(counts)
-    if counts.ndim != 2 or counts.shape[0] != counts.shape[1]:
+    counts = as_float_array(counts, "counts", ndim=2, nonempty=True)
+    if counts.shape[0] != counts.shape[1]:
         raise ValueError(f"counts must be a square matrix, got shape {counts.shape}")
-    ax = _axes(ax, figsize=(4.8, 4.2))
+    if np.any(counts < 0) or np.any(counts != np.round(counts)):
+        raise ValueError(f"counts must hold whole numbers >= 0 (how many samples), got {counts}")
+    counts = counts.astype(np.int64)
     k = counts.shape[0]
-    names = [str(i) for i in range(k)] if class_names is None else list(class_names)
+    names = [str(i) for i in range(k)] if class_names is None else list(as_sequence(class_names, "class_names"))
+    if len(names) != k:
+        raise ValueError(f"class_names must name the {k} classes, got {len(names)}")
+    ax = _axes(ax, figsize=(4.8, 4.2))
     image = ax.imshow(counts, cmap="Blues")
     for i in range(k):
         for j in range(k):
@@ -295,15 +355,25 @@ def plot_confusion_matrix(counts, ax=None, class_names=None):
 
 def plot_digit_images(images, titles=(), axes=None, ncols: int = 8):
     """Small grey images (each (8, 8) or 64 pixels) in a grid, with optional titles; returns the axes used."""
-    images = np.asarray(images, dtype=float)
+    images = as_float_array(images, "images")  # no image at all (no mistakes to show) draws an empty grid
     if images.ndim == 2:
         side = int(round(np.sqrt(images.shape[1])))
+        if side * side != images.shape[1]:
+            raise ValueError(f"images must be (N, h, w) or (N, side²) square images, got shape {images.shape}")
         images = images.reshape(len(images), side, side)
+    if images.ndim != 3:
+        raise ValueError(f"images must be (N, h, w) or (N, side²), got shape {images.shape}")
+    titles, ncols = as_sequence(titles, "titles", "titles"), as_positive_int(ncols, "ncols")
+    if len(titles) > len(images):
+        raise ValueError(f"titles must be at most one per image ({len(images)}), got {len(titles)}")
     if axes is None:
         nrows = max(1, -(-len(images) // ncols))
         _, axes = plt.subplots(nrows, ncols, figsize=(1.1 * ncols, 1.3 * nrows), squeeze=False)
-    axes = np.ravel(axes)
-    titles = list(titles)
+    axes = np.ravel(np.array(axes, dtype=object))
+    for i, ax in enumerate(axes):
+        require_methods(ax, f"axes[{i}]" if axes.size > 1 else "axes", ("imshow", "axis"), "a matplotlib Axes")
+    if axes.size < len(images):
+        raise ValueError(f"axes must be at least one per image ({len(images)}), got {axes.size}")
     for i, ax in enumerate(axes):
         ax.axis("off")
         if i < len(images):
@@ -336,8 +406,17 @@ def plot_network(layer_labels, ax=None, edge_labels=None, layer_names=None):
     """
     from matplotlib.patches import Circle
 
-    ax = _axes(ax, figsize=(5, 3))
+    layer_labels = [as_sequence(labels, f"layer_labels[{k}]", "node labels")
+                    for k, labels in enumerate(as_sequence(layer_labels, "layer_labels", "lists of node labels"))]
     sizes = [len(labels) for labels in layer_labels]
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise ValueError(f"layer_labels must be two or more layers of at least one node, got sizes {sizes}")
+    edges = [(k, i, j) for k in range(len(sizes) - 1) for i in range(sizes[k]) for j in range(sizes[k + 1])]
+    if edge_labels is not None and (not isinstance(edge_labels, dict) or not set(edge_labels) <= set(edges)):
+        raise ValueError(f"edge_labels must be a dict {{(layer, i, j): text}} of edges, got {edge_labels!r}")
+    if layer_names is not None and len(as_sequence(layer_names, "layer_names", "captions")) != len(sizes):
+        raise ValueError(f"layer_names must be one caption per layer ({len(sizes)}), got {layer_names!r}")
+    ax = _axes(ax, figsize=(5, 3))
     spacing = 1.0 / max(max(sizes) - 1, 1)
     ys = [0.5 + spacing * ((n - 1) / 2 - np.arange(n)) for n in sizes]  # first node on top
     xs = np.linspace(0, 1, len(sizes))
@@ -369,7 +448,7 @@ def plot_network(layer_labels, ax=None, edge_labels=None, layer_names=None):
 
 def probability_grid(limits=(-1.5, 1.5), resolution: int = 60) -> np.ndarray:
     """The centres of a ``resolution × resolution`` grid over ``limits × limits``, shape (resolution², 2)."""
-    g = np.linspace(*limits, resolution)
+    g = np.linspace(*as_interval(limits, "limits"), as_int(resolution, "resolution", low=2))
     gx, gy = np.meshgrid(g, g)
     return np.column_stack([gx.ravel(), gy.ravel()])
 
@@ -386,11 +465,11 @@ def plot_probability_regions(proba, X, y, ax=None, limits=(-1.5, 1.5), resolutio
 
     Returns ``{"region", "boundary", "points"}``: the image, the p = 0.5 contour set and the scatter.
     """
+    X, y = _points(X, y)
+    grid = probability_grid(limits, resolution)
+    (lo, hi), point_size = as_interval(limits, "limits"), as_positive_float(point_size, "point_size")
+    p = _outputs(as_callable(proba, "proba")(grid), "proba", (resolution, resolution), probabilities=True)
     ax = _axes(ax)
-    X = as_float_array(X, "X", ndim=2)
-    y = np.asarray(y).astype(int)
-    p = np.asarray(proba(probability_grid(limits, resolution))).reshape(resolution, resolution)
-    lo, hi = limits
     region = ax.imshow(p, extent=(lo, hi, lo, hi), origin="lower", cmap=PROBABILITY_CMAP, vmin=0, vmax=1,
                        alpha=0.75, interpolation="bilinear")
     g = np.linspace(lo, hi, resolution)

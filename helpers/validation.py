@@ -277,7 +277,22 @@ def as_listed(value, name: str, options: Iterable):
 
 
 def as_sequence(value, name: str, what: str = "values") -> tuple:
-    """``value`` as a tuple if it is a list or tuple (of ``what``), else a ``TypeError`` naming ``name``."""
-    if not isinstance(value, (list, tuple)):
+    """``value`` as a tuple if it is a list, tuple or array (of ``what``), else a ``TypeError`` naming ``name``."""
+    if not isinstance(value, (list, tuple, np.ndarray)) or (isinstance(value, np.ndarray) and value.ndim == 0):
         raise TypeError(f"{name} must be a list or tuple of {what}, got {_got(value)}")
     return tuple(value)
+
+
+def as_instance(value, name: str, cls: type, what: str = ""):
+    """``value`` if it is a ``cls``, else a ``TypeError`` naming ``name`` (``what``: how to describe a good one)."""
+    if not isinstance(value, cls):
+        raise TypeError(f"{name} must be {what or 'a ' + cls.__name__}, got {_got(value)}")
+    return value
+
+
+def as_edges(value, name: str = "bins") -> np.ndarray:
+    """Histogram edges: a 1-D array of at least two finite, strictly increasing numbers, shape ``(n_bins + 1,)``."""
+    edges = as_float_array(value, name, ndim=1)
+    if edges.size < 2 or np.any(np.diff(edges) <= 0):
+        raise ValueError(f"{name} must be at least two increasing edges, got {edges}")
+    return edges

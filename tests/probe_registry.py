@@ -10,6 +10,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import probe_registry_models
+import probe_registry_pictures
 from probe import RECORD, Arg, fn, meth
 
 from helpers import (
@@ -33,7 +34,8 @@ from helpers import (
 )
 
 MODULES = [gates, layers, optim, train, activations, graph, graph_pictures, descent, backprop, init, rnn, datasets,
-           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments] + probe_registry_models.MODULES
+           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments] + probe_registry_models.MODULES \
+    + probe_registry_pictures.MODULES
 
 _r = np.random.default_rng(0)
 X53 = _r.standard_normal((5, 3))
@@ -453,6 +455,7 @@ REGISTRY = {
 
 
 REGISTRY.update(probe_registry_models.REGISTRY)
+REGISTRY.update(probe_registry_pictures.REGISTRY)
 
 
 def _ran_loss(model, xs, ys):

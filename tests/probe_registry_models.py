@@ -64,7 +64,7 @@ REGISTRY = {
     "activation_model.check_name": fn(activation_model.check_name, name=A("relu", "choice")),
     "activation_model.in_range": fn(lambda **kw: activation_model.in_range(name="value", **kw),
                                     value=A(0.5, "float", extra=[("outside the bounds", 9.0)]),
-                                    bounds=A((-3.0, 3.0), "pair")),
+                                    bounds=A((-3.0, 3.0), "pair", skip=("three numbers",))),  # a slider's range
     "activation_properties.mean_output": fn(activation_properties.mean_output, name=A("relu", "choice"),
                                             std=A(1.0, "pos")),
     "activation_properties.properties": fn(activation_properties.properties, name=A("relu", "choice")),

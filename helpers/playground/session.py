@@ -19,8 +19,16 @@ from helpers.layers import Affine, BinaryCrossEntropy, SquaredErrorLoss, mlp
 from helpers.optim import SGD
 from helpers.playground.state import FEATURES, REG_RATES, XOR_TABLE, PlaygroundState
 from helpers.train import Trainer
-from helpers.validation import (as_choice, as_finite_float, as_float_array, as_int, as_listed, as_sequence,
-                                check_shape, internal_values)
+from helpers.validation import (
+    as_choice,
+    as_finite_float,
+    as_float_array,
+    as_int,
+    as_listed,
+    as_sequence,
+    check_shape,
+    internal_values,
+)
 
 SCALE = 5.0
 DOMAIN = (-6.0, 6.0)
