@@ -47,7 +47,7 @@ class ClippingExplorer(Panel):
         if not isinstance(runs, dict) or not runs or not all(
                 isinstance(h, dict) and {"loss", "grad_norm", "diverged_at"} <= set(h) for h in runs.values()):
             raise TypeError("runs must be the dict {threshold: history} that clipping_sweep returns")
-        if threshold not in runs:
+        if isinstance(threshold, (list, dict, set, np.ndarray)) or threshold not in runs:  # unhashable: not a key
             raise ValueError(f"threshold must be one of {[*runs]}, got {threshold!r}")
         self.runs = {math.inf if c is None else c: history for c, history in runs.items()}
         self.threshold = widgets.SelectionSlider(options=[(_label(c), c) for c in sorted(self.runs)],
