@@ -17,15 +17,20 @@ from matplotlib.figure import Figure
 
 from helpers.char_rnn import CharRNN, CharVocab, softmax_with_temperature
 from helpers.rnn_widgets import BLUE, GREY, ORANGE, in_range, legend_html, reset_button
+from helpers.validation import as_finite_float
 from helpers.widgets import LiveFigure, Panel
 
 LOSS_CAP = 1e6  # a diverged loss is drawn at this height
 
 
 def clipped_steps(history: dict, threshold) -> int:
-    """How many steps of a run had a gradient norm above ``threshold`` (were clipped); 0 without clipping."""
-    if threshold is None or np.isinf(threshold):
+    """How many steps of a run had a gradient norm above ``threshold`` (were clipped); 0 without clipping
+    (``threshold`` None or infinity)."""
+    if not isinstance(history, dict) or "grad_norm" not in history:
+        raise TypeError(f"history must be a run's history, a dict with 'grad_norm' (clipping_sweep), got {history!r}")
+    if threshold is None or (isinstance(threshold, float) and threshold == math.inf):
         return 0
+    threshold = as_finite_float(threshold, "threshold", low=0, low_open=True)
     return int(np.sum(np.asarray(history["grad_norm"], dtype=float) > threshold))
 
 

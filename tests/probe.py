@@ -211,7 +211,7 @@ def fresh_value(value):
         return value
     try:
         return copy.deepcopy(value)
-    except TypeError:
+    except (TypeError, NotImplementedError):  # widgets cannot be copied: shared by the calls
         return value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import probe_registry_models
+import probe_registry_panels
 import probe_registry_pictures
 from probe import RECORD, Arg, fn, meth
 
@@ -35,7 +36,7 @@ from helpers import (
 
 MODULES = [gates, layers, optim, train, activations, graph, graph_pictures, descent, backprop, init, rnn, datasets,
            gradcheck, metrics, char_rnn, sequence_tasks, init_experiments] + probe_registry_models.MODULES \
-    + probe_registry_pictures.MODULES
+    + probe_registry_pictures.MODULES + probe_registry_panels.MODULES
 
 _r = np.random.default_rng(0)
 X53 = _r.standard_normal((5, 3))
@@ -456,6 +457,7 @@ REGISTRY = {
 
 REGISTRY.update(probe_registry_models.REGISTRY)
 REGISTRY.update(probe_registry_pictures.REGISTRY)
+REGISTRY.update(probe_registry_panels.REGISTRY)
 
 
 def _ran_loss(model, xs, ys):

@@ -11,9 +11,9 @@ from collections import Counter
 
 import pytest
 from probe import bad_values, call_spec, fresh_value, probe_call, probe_order
-from probe_registry import MODULES, RECORD, REGISTRY
+from probe_registry import MODULES, REGISTRY
 
-SPECS = {name: spec for name, spec in REGISTRY.items() if spec is not RECORD}
+SPECS = {name: spec for name, spec in REGISTRY.items() if not isinstance(spec, str)}  # RECORD, PANEL: no call
 CALLS = [(name, arg, label, value) for name, spec in SPECS.items() for arg, a in spec.args.items()
          for label, value in bad_values(a)]
 ORDERED = [name for name, spec in SPECS.items() if spec.fresh is not None]

@@ -12,13 +12,14 @@ from __future__ import annotations
 import ipyevents
 import ipywidgets as widgets
 import numpy as np
+from PIL import Image
 
 from helpers.playground import controls as ctl
 from helpers.playground.frames import FramePlayer
 from helpers.playground.picture import NetworkPicture, encode, grid_points, point_colours
 from helpers.playground.session import DOMAIN, Session
 from helpers.playground.state import FEATURES, PlaygroundState
-from helpers.validation import as_int, as_positive_int
+from helpers.validation import as_bool, as_choice, as_instance, as_int, as_positive_int
 from helpers.widgets import Panel
 
 _REBUILD = ("dataset", "noise", "train_percent", "batch_size", "hidden_layers", "activation",
@@ -32,14 +33,17 @@ class PictureImage:
     """The ``ipywidgets.Image`` the frames go to: JPEG while training (fast), PNG when paused (crisp)."""
 
     def __init__(self, width: int, height: int):
+        width, height = as_positive_int(width, "width"), as_positive_int(height, "height")
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
         self.picture = None  # the last frame, a PIL image
         self.live = False
 
     def show(self, picture) -> None:
+        as_instance(picture, "picture", Image.Image, "a PIL Image (from NetworkPicture.render)")
+        value = encode(picture, "jpeg" if self.live else "png")
         self.picture = picture
         self.image.format = "jpeg" if self.live else "png"
-        self.image.value = encode(picture, self.image.format)
+        self.image.value = value
 
     @property
     def frame(self) -> np.ndarray:
@@ -132,6 +136,8 @@ class MLPPlayground(Panel):
     def set_state(self, state: str | PlaygroundState) -> None:
         """Rebuild from a share-string or state: every control, both seeds, fresh training."""
         state = PlaygroundState.from_string(state) if isinstance(state, str) else state
+        if not isinstance(state, PlaygroundState):
+            raise TypeError(f"state must be a share-string or a PlaygroundState, got {type(state).__name__}")
         self.seed, self.data_seed = state.seed, state.data_seed
         self.set_settings(**ctl.settings_of(state))
 
@@ -158,6 +164,7 @@ class MLPPlayground(Panel):
 
     def reset(self, new_weights: bool = False, new_data: bool = False) -> None:
         """Start training again: new starting weights (``new_weights``) and/or new data (``new_data``)."""
+        new_weights, new_data = as_bool(new_weights, "new_weights"), as_bool(new_data, "new_data")
         self.seed += int(new_weights)
         self.data_seed += int(new_data)
         self._build(self.current_state())
@@ -165,7 +172,7 @@ class MLPPlayground(Panel):
     def step(self, epochs: int | None = None) -> None:
         """Train ``epochs`` epochs (``epochs_per_frame`` by default; Step trains one) and redraw."""
         with np.errstate(all="ignore"):  # a too-large learning rate shows up as a non-finite loss, below
-            self.trainer.fit(epochs or self.epochs_per_frame)
+            self.trainer.fit(self.epochs_per_frame if epochs is None else as_positive_int(epochs, "epochs"))
         if self.session.diverged:
             self.train_button.value = False
         self.update()
@@ -216,6 +223,7 @@ class MLPPlayground(Panel):
 
     def mouse(self, kind: str, x: float, y: float) -> None:
         """A mouse event at pixel ``(x, y)`` of the picture: ``"mousemove"``, ``"click"`` or ``"mouseleave"``."""
+        as_choice(kind, "kind", ("mousemove", "click", "mouseleave"))
         node = self.picture.node_at(x, y) if kind != "mouseleave" else None
         if kind == "click":
             link = self.picture.link_at(x, y)
