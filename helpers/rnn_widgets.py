@@ -41,7 +41,7 @@ def reset_button(panel: Panel) -> widgets.Button:
 
 def in_range(value, name: str, lo: float, hi: float, whole: bool = False):
     """``value`` as an int (``whole``) or float within ``[lo, hi]``, or a ``TypeError``/``ValueError`` naming it."""
-    lo, hi = as_finite_float(lo, "lo"), as_finite_float(hi, "hi", low=lo)
+    as_finite_float(hi, "hi", low=as_finite_float(lo, "lo"))  # (the message shows them as given)
     value = as_positive_int(value, name) if as_bool(whole, "whole") else as_finite_float(value, name)
     if not lo <= value <= hi:
         raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
