@@ -1,4 +1,7 @@
-"""The API probe's registry: one entry per public function, class (its constructor) and method of the math modules.
+"""The API probe's registry: one entry per public function, class (its constructor) and method of every module.
+
+The older math modules are listed here; the newer math modules, the picture modules and the panel modules in
+``probe_registry_models.py``, ``probe_registry_pictures.py`` and ``probe_registry_panels.py``, merged below.
 
 Adding a public callable to one of :data:`MODULES` means adding one line here (tests/test_api_probe.py fails
 until it has one). An entry is a :class:`probe.Spec` (good arguments and their kinds) or, for a plain record
