@@ -13,10 +13,10 @@ import pkgutil
 from collections import Counter
 
 import pytest
-
-import helpers
 from probe import bad_values, call_spec, fresh_value, probe_call, probe_order
 from probe_registry import MODULES, REGISTRY
+
+import helpers
 
 SPECS = {name: spec for name, spec in REGISTRY.items() if not isinstance(spec, str)}  # RECORD, PANEL: no call
 CALLS = [(name, arg, label, value) for name, spec in SPECS.items() for arg, a in spec.args.items()
