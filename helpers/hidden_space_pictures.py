@@ -9,7 +9,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from helpers.hidden_space import hidden_coordinates, next_layer_line
-from helpers.plotting import CLASS_COLORS, decision_line_points
+from helpers.picture_basics import CLASS_COLORS
+from helpers.plotting import decision_line_points
 from helpers.validation import as_interval, as_labels, as_sequence, require_methods
 
 

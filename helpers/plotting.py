@@ -1,4 +1,6 @@
-"""Pictures for the course. Every function takes ``ax=None`` (a new figure) and returns what it drew.
+"""Pictures of notebook 01 (the perceptron and its gates) and the course style. Every function takes ``ax=None``
+(a new figure) and returns what it drew. The pictures of notebooks 02, 04 and 05 live in ``network_pictures``,
+``activation_pictures`` and ``classifier_pictures`` and can be imported from here too.
 
 Colours follow the Okabe-Ito palette, readable with colour-vision deficiency: class 0 is blue,
 class 1 is orange. Plot text stays in English (no CJK font needed).
@@ -10,11 +12,18 @@ import html
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.colors import ListedColormap
 
+from helpers.activation_pictures import plot_activation as plot_activation  # re-exported: the notebooks import
+from helpers.classifier_pictures import plot_confusion_matrix as plot_confusion_matrix  # these from here
+from helpers.classifier_pictures import plot_digit_images as plot_digit_images
 from helpers.gates import GateReport, evaluate_gate
+from helpers.network_pictures import plot_network as plot_network
+from helpers.network_pictures import plot_probability_regions as plot_probability_regions
+from helpers.network_pictures import probability_grid as probability_grid
+from helpers.picture_basics import CLASS_COLORS as CLASS_COLORS
+from helpers.picture_basics import PROBABILITY_CMAP as PROBABILITY_CMAP
+from helpers.picture_basics import REGION_CMAP, axes_or_new, grid_outputs, two_class_points
 from helpers.validation import (
-    as_bool,
     as_callable,
     as_choice,
     as_finite_float,
@@ -22,16 +31,11 @@ from helpers.validation import (
     as_instance,
     as_int,
     as_interval,
-    as_labels,
-    as_positive_float,
-    as_positive_int,
     as_sequence,
     check_shape,
     require_methods,
 )
 
-CLASS_COLORS = ("#0072B2", "#E69F00")  # class 0, class 1
-REGION_CMAP = ListedColormap(["#cfe3f2", "#fbe6c2"])  # light blue (outputs 0), light orange (outputs 1)
 GATE_LIMITS = (-0.5, 1.5)
 
 
@@ -50,33 +54,9 @@ def use_course_style() -> None:
     })
 
 
-def _axes(ax, figsize=(4.5, 4.5), methods=("plot", "imshow")):
-    """Return ``ax``, or the axes of a new figure when ``ax`` is None; anything else is a clear ``TypeError``."""
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return require_methods(ax, "ax", methods, "a matplotlib Axes")
-
-
 def _weights(w, b) -> tuple[np.ndarray, float]:
     """A two-input perceptron's ``w`` (shape ``(2,)``) and ``b``, or a clear error."""
     return check_shape(as_float_array(w, "w"), "w", (2,), "(one weight per input)"), as_finite_float(b, "b")
-
-
-def _points(X, y) -> tuple[np.ndarray, np.ndarray]:
-    """Samples ``X`` (N, 2) and their 0/1 labels ``y`` (N,), or a clear error."""
-    X = check_shape(as_float_array(X, "X", ndim=2, nonempty=True), "X", (None, 2), "(points of the plane)")
-    return X, as_labels(y, "y", n=len(X), n_classes=2)
-
-
-def _outputs(values, name: str, shape: tuple, probabilities: bool = False) -> np.ndarray:
-    """What the callable ``name`` returned for the grid: one number per point (in [0, 1] for probabilities;
-    NaN allowed there, drawn blank: a diverged network), reshaped to ``shape``."""
-    out = as_float_array(values, f"what {name} returns", allow_nan=probabilities)
-    if out.size != np.prod(shape):
-        raise ValueError(f"{name} must return one value per point, {np.prod(shape)}, got shape {out.shape}")
-    if probabilities and np.any((out < 0) | (out > 1)):
-        raise ValueError(f"{name} must return probabilities in [0, 1], got {np.nanmin(out):g} .. {np.nanmax(out):g}")
-    return out.reshape(shape)
 
 
 def _row(next_row):
@@ -170,7 +150,7 @@ def plot_gate(w, b, gate: str, ax=None) -> GatePicture:
     is wrong; the shaded half-planes show where it outputs 0 (blue) and 1 (orange).
     """
     report = evaluate_gate(w, b, gate)
-    return GatePicture(_axes(ax), report)
+    return GatePicture(axes_or_new(ax), report)
 
 
 def truth_table_html(report: GateReport, form: str = "bias") -> str:
@@ -206,7 +186,7 @@ def plot_training_history(history: dict, ax=None):
     if not isinstance(history, dict) or "accuracy" not in history:
         raise TypeError(f"history must be a dict with an 'accuracy' list (as Perceptron.fit returns), got {history!r}")
     acc = as_float_array(history["accuracy"], "history['accuracy']", ndim=1, nonempty=True)
-    ax = _axes(ax, figsize=(5, 3))
+    ax = axes_or_new(ax, figsize=(5, 3))
     (line,) = ax.plot(np.arange(1, len(acc) + 1), acc, marker="o")
     ax.set(xlabel="epoch", ylabel="accuracy", ylim=(-0.05, 1.05))
     return line
@@ -217,13 +197,13 @@ def plot_decision_regions(predict, X, y, ax=None, resolution: int = 200, padding
 
     ``predict`` maps an ``(M, 2)`` array to ``(M,)`` 0/1 outputs. Returns ``{"region", "points"}``.
     """
-    X, y = _points(X, y)
+    X, y = two_class_points(X, y)
     resolution, padding = as_int(resolution, "resolution", low=2), as_finite_float(padding, "padding", low=0)
     as_callable(predict, "predict")
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     (x_lo, y_lo), (x_hi, y_hi) = X.min(axis=0) - padding, X.max(axis=0) + padding
     gx, gy = np.meshgrid(np.linspace(x_lo, x_hi, resolution), np.linspace(y_lo, y_hi, resolution))
-    z = _outputs(predict(np.column_stack([gx.ravel(), gy.ravel()])), "predict", gx.shape)
+    z = grid_outputs(predict(np.column_stack([gx.ravel(), gy.ravel()])), "predict", gx.shape)
     region = ax.imshow(z, extent=(x_lo, x_hi, y_lo, y_hi), origin="lower", cmap=REGION_CMAP, vmin=0, vmax=1,
                        interpolation="nearest", aspect="auto")
     points = ax.scatter(X[:, 0], X[:, 1], c=[CLASS_COLORS[t] for t in y], s=120, edgecolors="black", zorder=3)
@@ -241,7 +221,7 @@ def plot_perceptron_diagram(w, b, ax=None, labels=("$x_1$", "$x_2$")):
     labels = as_sequence(labels, "labels", "two input labels")
     if len(labels) != 2:
         raise ValueError(f"labels must be two input labels, got {len(labels)}: {labels!r}")
-    ax = _axes(ax, figsize=(5.5, 3), methods=("add_patch", "annotate"))
+    ax = axes_or_new(ax, figsize=(5.5, 3), methods=("add_patch", "annotate"))
     inputs = [plt.Circle((0, y), 0.28, fc="#eeeeee", ec="black") for y in (1, -1)]
     neuron = plt.Circle((3, 0), 0.55, fc="#fbe6c2", ec="black")
     for patch in [*inputs, neuron]:
@@ -280,202 +260,3 @@ def plot_output_surface(w, b, ax=None, resolution: int = 60):
     surface = ax.plot_surface(gx, gy, out, cmap=REGION_CMAP, vmin=0, vmax=1, linewidth=0, antialiased=False)
     ax.set(xlabel="$x_1$", ylabel="$x_2$", zlabel="output $y$", zticks=[0, 1])
     return surface
-
-
-# --- notebook 04: activation functions ----------------------------------------------------------------
-
-def plot_activation(name: str, value=None, ax=None, x_range=(-5.0, 5.0), legend: bool = True):
-    """Draw an activation (solid) and its derivative (dashed) from ``helpers.activations.ACTIVATIONS``.
-
-    Args:
-        name: a registry key, e.g. ``"relu"``. value: its (first) parameter (``None``: the default).
-        x_range: the inputs shown, ``(lo, hi)``.
-
-    Returns:
-        ``{"f": Line2D, "df": Line2D}``.
-    """
-    from helpers.activations import ACTIVATIONS  # imported here: this block was appended to a shared module
-
-    act = ACTIVATIONS[as_choice(name, "name", ACTIVATIONS)]
-    try:
-        act.values(value)
-    except (TypeError, ValueError) as err:
-        raise type(err)(f"value: {err}") from None
-    x = np.linspace(*as_interval(x_range, "x_range"), 801)
-    legend = as_bool(legend, "legend")
-    ax = _axes(ax, figsize=(4.5, 3.2))
-    f, df = np.asarray(act(x, value)), np.asarray(act.derivative(x, value))
-    if name == "step":  # break the vertical line at the jump
-        jump = np.argmax(f > 0.5)
-        f = np.insert(f, jump, np.nan)
-        df = np.insert(df, jump, np.nan)
-        x = np.insert(x, jump, np.nan)
-    (line_f,) = ax.plot(x, f, color="#0072B2", lw=2, label="f(x)")
-    (line_df,) = ax.plot(x, df, color="#D55E00", lw=2, ls="--", label="f'(x)")
-    param = ", ".join(f"{p}={v:g}" for p, v in zip(act.params, act.values(value), strict=True))
-    param = f" ({param})" if param else ""
-    ax.set(title=f"{name}{param}", xlabel="x")
-    ax.axhline(0, color="gray", lw=0.8)
-    ax.axvline(0, color="gray", lw=0.8)
-    if legend:
-        ax.legend(loc="upper left", fontsize=9)
-    return {"f": line_f, "df": line_df}
-
-
-# --- Classifier pictures (notebook 05) -------------------------------------------------------------
-
-
-def plot_confusion_matrix(counts, ax=None, class_names=None):
-    """Counts ``counts[i, j]`` (true ``i``, predicted ``j``) as a heat map with the numbers written in.
-
-    Returns the ``AxesImage``. The diagonal is the right answers; everything off it is a mistake.
-    """
-    counts = as_float_array(counts, "counts", ndim=2, nonempty=True)
-    if counts.shape[0] != counts.shape[1]:
-        raise ValueError(f"counts must be a square matrix, got shape {counts.shape}")
-    if np.any(counts < 0) or np.any(counts != np.round(counts)):
-        raise ValueError(f"counts must hold whole numbers >= 0 (how many samples), got {counts}")
-    counts = counts.astype(np.int64)
-    k = counts.shape[0]
-    names = [str(i) for i in range(k)] if class_names is None else list(as_sequence(class_names, "class_names"))
-    if len(names) != k:
-        raise ValueError(f"class_names must name the {k} classes, got {len(names)}")
-    ax = _axes(ax, figsize=(4.8, 4.2))
-    image = ax.imshow(counts, cmap="Blues")
-    for i in range(k):
-        for j in range(k):
-            if counts[i, j]:
-                ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=8,
-                        color="white" if counts[i, j] > counts.max() / 2 else "black")
-    ax.set(xticks=range(k), yticks=range(k), xticklabels=names, yticklabels=names,
-           xlabel="predicted", ylabel="true")
-    ax.grid(False)
-    return image
-
-
-def plot_digit_images(images, titles=(), axes=None, ncols: int = 8):
-    """Small grey images (each (8, 8) or 64 pixels) in a grid, with optional titles; returns the axes used."""
-    images = as_float_array(images, "images")  # no image at all (no mistakes to show) draws an empty grid
-    if images.ndim == 2:
-        side = int(round(np.sqrt(images.shape[1])))
-        if side * side != images.shape[1]:
-            raise ValueError(f"images must be (N, h, w) or (N, side²) square images, got shape {images.shape}")
-        images = images.reshape(len(images), side, side)
-    if images.ndim != 3:
-        raise ValueError(f"images must be (N, h, w) or (N, side²), got shape {images.shape}")
-    titles, ncols = as_sequence(titles, "titles", "titles"), as_positive_int(ncols, "ncols")
-    if len(titles) > len(images):
-        raise ValueError(f"titles must be at most one per image ({len(images)}), got {len(titles)}")
-    if axes is None:
-        nrows = max(1, -(-len(images) // ncols))
-        _, axes = plt.subplots(nrows, ncols, figsize=(1.1 * ncols, 1.3 * nrows), squeeze=False)
-    axes = np.ravel(np.array(axes, dtype=object))
-    for i, ax in enumerate(axes):
-        require_methods(ax, f"axes[{i}]" if axes.size > 1 else "axes", ("imshow", "axis"), "a matplotlib Axes")
-    if axes.size < len(images):
-        raise ValueError(f"axes must be at least one per image ({len(images)}), got {axes.size}")
-    for i, ax in enumerate(axes):
-        ax.axis("off")
-        if i < len(images):
-            ax.imshow(images[i], cmap="gray_r", interpolation="nearest")
-            if i < len(titles):
-                ax.set_title(titles[i], fontsize=9)
-    return axes
-
-
-# --- Notebook 02: networks and probability regions --------------------------------------------------
-
-#: Diverging colours for a network's probability of class 1: blue (0) through white (0.5) to orange (1).
-PROBABILITY_CMAP = ListedColormap(np.concatenate([
-    np.linspace([0.31, 0.62, 0.84], [1.0, 1.0, 1.0], 128),   # light blue -> white
-    np.linspace([1.0, 1.0, 1.0], [0.95, 0.72, 0.29], 128),   # white -> light orange
-]), name="class_probability")
-
-
-def plot_network(layer_labels, ax=None, edge_labels=None, layer_names=None):
-    """Draw a fully connected network as circles in columns joined by lines.
-
-    Args:
-        layer_labels: one list of node labels per layer, input first, e.g.
-            ``[["$x_1$", "$x_2$"], ["$s_1$", "$s_2$"], ["$y$"]]``.
-        edge_labels: optional ``{(layer, i, j): text}`` written on the edge from node i of ``layer`` to
-            node j of ``layer + 1`` (e.g. the weights).
-        layer_names: optional caption under each column (e.g. ``"input layer"``).
-
-    Returns ``{"nodes": [Circle, ...], "edges": [Line2D, ...]}``.
-    """
-    from matplotlib.patches import Circle
-
-    layer_labels = [as_sequence(labels, f"layer_labels[{k}]", "node labels")
-                    for k, labels in enumerate(as_sequence(layer_labels, "layer_labels", "lists of node labels"))]
-    sizes = [len(labels) for labels in layer_labels]
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise ValueError(f"layer_labels must be two or more layers of at least one node, got sizes {sizes}")
-    edges = [(k, i, j) for k in range(len(sizes) - 1) for i in range(sizes[k]) for j in range(sizes[k + 1])]
-    if edge_labels is not None and (not isinstance(edge_labels, dict) or not set(edge_labels) <= set(edges)):
-        raise ValueError(f"edge_labels must be a dict {{(layer, i, j): text}} of edges, got {edge_labels!r}")
-    if layer_names is not None and len(as_sequence(layer_names, "layer_names", "captions")) != len(sizes):
-        raise ValueError(f"layer_names must be one caption per layer ({len(sizes)}), got {layer_names!r}")
-    ax = _axes(ax, figsize=(5, 3))
-    spacing = 1.0 / max(max(sizes) - 1, 1)
-    ys = [0.5 + spacing * ((n - 1) / 2 - np.arange(n)) for n in sizes]  # first node on top
-    xs = np.linspace(0, 1, len(sizes))
-    radius = 0.07
-    nodes, edges = [], []
-    for layer, (x0, x1) in enumerate(zip(xs[:-1], xs[1:], strict=True)):
-        for i, y0 in enumerate(ys[layer]):
-            for j, y1 in enumerate(ys[layer + 1]):
-                (line,) = ax.plot([x0, x1], [y0, y1], color="0.45", lw=1.2, zorder=1)
-                edges.append(line)
-                if edge_labels and (layer, i, j) in edge_labels:
-                    t = 0.3  # near the source node, where the edges of one node fan out apart
-                    ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), edge_labels[(layer, i, j)], ha="center",
-                            va="center", fontsize=9, zorder=3,
-                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
-    for layer, (x, labels) in enumerate(zip(xs, layer_labels, strict=True)):
-        colour = "#e8e8e8" if layer == 0 else ("#fbe6c2" if layer == len(sizes) - 1 else "#cfe3f2")
-        for y, label in zip(ys[layer], labels, strict=True):
-            circle = Circle((x, y), radius, fc=colour, ec="black", lw=1.5, zorder=2)
-            ax.add_patch(circle)
-            nodes.append(circle)
-            ax.text(x, y, label, ha="center", va="center", fontsize=11, zorder=4)
-        if layer_names:
-            ax.text(x, -0.15, layer_names[layer], ha="center", va="top", fontsize=10)
-    ax.set(xlim=(-0.15, 1.15), ylim=(-0.3 if layer_names else -0.15, 1.15), aspect="equal")
-    ax.axis("off")
-    return {"nodes": nodes, "edges": edges}
-
-
-def probability_grid(limits=(-1.5, 1.5), resolution: int = 60) -> np.ndarray:
-    """The centres of a ``resolution × resolution`` grid over ``limits × limits``, shape (resolution², 2)."""
-    g = np.linspace(*as_interval(limits, "limits"), as_int(resolution, "resolution", low=2))
-    gx, gy = np.meshgrid(g, g)
-    return np.column_stack([gx.ravel(), gy.ravel()])
-
-
-def plot_probability_regions(proba, X, y, ax=None, limits=(-1.5, 1.5), resolution: int = 60,
-                             point_size: float = 18):
-    """Shade a network's probability of class 1 over the plane and draw the samples on top.
-
-    Args:
-        proba: maps an (M, 2) array to M probabilities (any shape with M entries).
-        X: samples, shape (N, 2); y: their 0/1 labels, shape (N,).
-        limits: the square shown, ``(lo, hi)`` on both axes.
-        point_size: marker area of the samples (larger for a handful of points, such as XOR's four).
-
-    Returns ``{"region", "boundary", "points"}``: the image, the p = 0.5 contour set and the scatter.
-    """
-    X, y = _points(X, y)
-    grid = probability_grid(limits, resolution)
-    (lo, hi), point_size = as_interval(limits, "limits"), as_positive_float(point_size, "point_size")
-    p = _outputs(as_callable(proba, "proba")(grid), "proba", (resolution, resolution), probabilities=True)
-    ax = _axes(ax)
-    region = ax.imshow(p, extent=(lo, hi, lo, hi), origin="lower", cmap=PROBABILITY_CMAP, vmin=0, vmax=1,
-                       alpha=0.75, interpolation="bilinear")
-    g = np.linspace(lo, hi, resolution)
-    boundary = ax.contour(g, g, p, levels=[0.5], colors="black", linewidths=1.5) if p.min() < 0.5 < p.max() else None
-    points = ax.scatter(X[:, 0], X[:, 1], c=[CLASS_COLORS[t] for t in y], s=point_size, edgecolors="black",
-                        linewidths=0.5, zorder=3)
-    ax.set(xlim=limits, ylim=limits, xlabel="$x_1$", ylabel="$x_2$", aspect="equal")
-    ax.grid(False)
-    return {"region": region, "boundary": boundary, "points": points}

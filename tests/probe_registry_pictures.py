@@ -12,10 +12,22 @@ import numpy as np
 from matplotlib.figure import Figure
 from probe import Arg, fn, meth
 
-from helpers import gates, hidden_space_pictures, init_pictures, layers, plotting, rnn_pictures
+from helpers import (
+    activation_pictures,
+    classifier_pictures,
+    gates,
+    hidden_space_pictures,
+    init_pictures,
+    layers,
+    network_pictures,
+    picture_basics,
+    plotting,
+    rnn_pictures,
+)
 from helpers.playground import picture
 
-MODULES = [plotting, hidden_space_pictures, init_pictures, rnn_pictures, picture]
+MODULES = [plotting, picture_basics, activation_pictures, classifier_pictures, network_pictures, hidden_space_pictures,
+           init_pictures, rnn_pictures, picture]
 
 _r = np.random.default_rng(2)
 X42 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -101,10 +113,10 @@ REGISTRY = {
                                         b=A(-0.7, "float"), ax=A(None, "object", optional=True,
                                                                  extra=[("2-D axes", AX)]),
                                         resolution=A(8, "posint")),
-    "plotting.plot_activation": pic(plotting.plot_activation, name=A("elu", "choice"),
+    "activation_pictures.plot_activation": pic(activation_pictures.plot_activation, name=A("elu", "choice"),
                                     value=A(0.5, "float", optional=True), ax=A(None, "object", optional=True),
                                     x_range=A((-3.0, 3.0), "pair"), legend=A(True, "bool")),
-    "plotting.plot_confusion_matrix": pic(plotting.plot_confusion_matrix,
+    "classifier_pictures.plot_confusion_matrix": pic(classifier_pictures.plot_confusion_matrix,
                                           counts=A(np.array([[3, 1], [0, 4]]), "shaped",
                                                    extra=[("negative count", np.array([[3, -1], [0, 4]])),
                                                           ("fractional count", np.array([[3, 0.5], [0, 4]])),
@@ -112,12 +124,12 @@ REGISTRY = {
                                           ax=A(None, "object", optional=True),
                                           class_names=A(("a", "b"), "object", optional=True,
                                                         extra=[("three names", ("a", "b", "c"))])),
-    "plotting.plot_digit_images": pic(plotting.plot_digit_images,  # (1, 3, 16): one 3 x 16 image; none: an empty grid
+    "classifier_pictures.plot_digit_images": pic(classifier_pictures.plot_digit_images,  # (1, 3, 16): one image
                                       images=A(_r.random((3, 16)), "batch", skip=("extra dimension", "empty"),
                                                extra=[("not square", _r.random((3, 15)))]),
                                       titles=A(("a", "b", "c"), "object", extra=[("four titles", "abcd")]),
                                       axes=A(None, "object", optional=True), ncols=A(3, "posint")),
-    "plotting.plot_network": pic(plotting.plot_network, layer_labels=A([["a", "b"], ["c"]], "object",
+    "network_pictures.plot_network": pic(network_pictures.plot_network, layer_labels=A([["a", "b"], ["c"]], "object",
                                                                         extra=[("an empty layer", [["a"], []]),
                                                                                ("one layer", [["a", "b"]])]),
                                  ax=A(None, "object", optional=True),
@@ -125,15 +137,23 @@ REGISTRY = {
                                                extra=[("no such edge", {(3, 0, 0): "w"})]),
                                  layer_names=A(("in", "out"), "object", optional=True,
                                                extra=[("three names", ("a", "b", "c"))])),
-    "plotting.probability_grid": fn(plotting.probability_grid, limits=A((-1.5, 1.5), "pair"),
+    "network_pictures.probability_grid": fn(network_pictures.probability_grid, limits=A((-1.5, 1.5), "pair"),
                                     resolution=A(5, "posint")),
-    "plotting.plot_probability_regions": pic(plotting.plot_probability_regions,
+    "network_pictures.plot_probability_regions": pic(network_pictures.plot_probability_regions,
                                              proba=A(lambda P: 1 / (1 + np.exp(-P.sum(axis=1))), "callable",
                                                      extra=[("wrong output size", lambda P: np.zeros(3)),
                                                             ("probability 2", lambda P: np.full(len(P), 2.0))]),
                                              X=A(X42, "batch"), y=A(Y4, "labels01"),
                                              ax=A(None, "object", optional=True), limits=A((-1.5, 1.5), "pair"),
                                              resolution=A(6, "posint"), point_size=A(18.0, "pos")),
+    "picture_basics.axes_or_new": pic(picture_basics.axes_or_new, ax=A(None, "object", optional=True),
+                                      figsize=A((2.0, 2.0), "pair", skip=("reversed",)),
+                                      methods=A(("plot",), "object", skip=("dict",))),
+    "picture_basics.two_class_points": fn(picture_basics.two_class_points, X=A(X42, "batch"), y=A(Y4, "labels01")),
+    "picture_basics.grid_outputs": fn(picture_basics.grid_outputs, values=A(np.full(4, 0.5), "any", skip=("NaN",)),
+                                      name=A("proba", "text", skip=("empty string",)), shape=A((2, 2), "object",
+                                                                                        extra=[("too big", (3, 3))]),
+                                      probabilities=A(True, "bool")),
     # --- hidden_space_pictures, rnn_pictures -----------------------------------------------------------
     "hidden_space_pictures.plot_hidden_space": pic(hidden_space_pictures.plot_hidden_space,
                                                    model=A(_mlp(), "object"), X=A(X42, "batch"), y=A(Y4, "labels01"),

@@ -18,7 +18,7 @@ import matplotlib
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from helpers.plotting import CLASS_COLORS, PROBABILITY_CMAP
+from helpers.picture_basics import CLASS_COLORS, PROBABILITY_CMAP
 from helpers.validation import (
     as_bool,
     as_choice,
