@@ -6,7 +6,9 @@ a module named for what they show and are built on ``widgets.LiveFigure`` / ``wi
 Foundations (every notebook)
 - ``validation``   clear errors for bad input (shape, type, NaN) instead of NumPy tracebacks
 - ``datasets``     truth tables, toy 2-D sets (xor, circle, gaussians, spiral; plane, bumps), loaders for data/
-- ``plotting``     pictures; every plot takes ``ax=None`` and returns what it drew
+- ``plotting``     pictures (notebook 01's, and a door to ``network_pictures``, ``activation_pictures``,
+                   ``classifier_pictures``); every plot takes ``ax=None`` and returns what it drew;
+                   ``picture_basics`` holds their colours and input checks
 - ``widgets``      ``LiveFigure`` (a figure redrawn in place) and ``Panel``; the gate playground
 - ``checks``       exercise self-checks, a pass or a hint and True/False (``checks.nb01`` ... ``nb08``, one
                    answer parser in ``checks.answers``)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.activations import ACTIVATIONS
-from helpers.validation import as_finite_float, as_float_array, as_positive_int
+from helpers.validation import as_choice, as_finite_float, as_float_array, as_positive_int
 
 
 def chain_gradients(name: str, u0, weight: float = 1.0, depth: int = 10, *values, **named) -> np.ndarray:
@@ -28,9 +28,7 @@ def chain_gradients(name: str, u0, weight: float = 1.0, depth: int = 10, *values
     Returns:
         an array of shape ``(depth,) + u0.shape``; row ``l - 1`` holds ``d u_l / d u_0``.
     """
-    if name not in ACTIVATIONS:
-        raise ValueError(f"name must be one of {', '.join(ACTIVATIONS)}, got {name!r}")
-    act = ACTIVATIONS[name]
+    act = ACTIVATIONS[as_choice(name, "name", ACTIVATIONS)]
     params = act.values(*values, **named)
     u = as_float_array(u0, "u0")
     w = as_finite_float(weight, "weight")

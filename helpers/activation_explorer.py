@@ -41,7 +41,7 @@ from helpers.activation_model import (
     standardised_photo,
 )
 from helpers.activations import ACTIVATIONS
-from helpers.validation import as_positive_int
+from helpers.validation import as_bool, as_positive_int
 from helpers.widgets import LiveFigure, Panel
 
 GREY_SCALE = (-2.5, 2.5)  # the fixed photo scale, as in the notebook's picture of all twelve
@@ -202,6 +202,7 @@ class ActivationExplorer(Panel):
 
     def update(self, chain: bool = False, full: bool = False) -> None:
         """Recompute the state from the controls and move the artists (``chain``: the depth curves too)."""
+        chain, full = as_bool(chain, "chain"), as_bool(full, "full")
         act = ACTIVATIONS[self.function.value]
         params = {p: self.params[slider_name(act.name, p)].value for p in act.params}
         s = explorer_state(act.name, params, self.shift.value, self.scale.value, self.samples, self.photo, self.bins)

@@ -14,7 +14,16 @@ import numpy as np
 from helpers.activation_chain import chain_gradients, chain_summary
 from helpers.activations import ACTIVATIONS, SELU_ALPHA, SELU_LAMBDA
 from helpers.datasets import load_grace_hopper
-from helpers.validation import as_finite_float, as_float_array
+from helpers.validation import (
+    as_choice,
+    as_edges,
+    as_finite_float,
+    as_float_array,
+    as_interval,
+    as_positive_float,
+    as_positive_int,
+    as_rng,
+)
 
 #: The explorer's parameter sliders: (label, min, max, step). Functions whose parameters share a name share a
 #: slider, except SELU's constants: their sliders run on a grid through the paper's values, because a browser
@@ -29,6 +38,9 @@ _OWN_SLIDER = {("selu", "alpha"): "selu_alpha"}
 
 def slider_name(name: str, param: str) -> str:
     """The key in :data:`PARAMETERS` of the slider that moves ``param`` of the function ``name``."""
+    params = check_name(name).params
+    if not isinstance(param, str) or param not in params:
+        raise ValueError(f"param must be a parameter of {name}: one of {', '.join(params) or 'none'}, got {param!r}")
     return _OWN_SLIDER.get((name, param), param)
 #: The other controls: (min, max, step).
 SHIFT, SCALE, WEIGHT = (-3.0, 3.0, 0.1), (0.1, 5.0, 0.1), (0.1, 3.0, 0.05)
@@ -40,7 +52,7 @@ FLAT = 0.01  # |f'| below this counts as "gradient about 0"
 
 def standard_samples(n: int = 5000, seed: int = 0) -> np.ndarray:
     """``n`` standard-normal samples, shape ``(n,)`` (fixed seed: the histogram does not flicker)."""
-    return np.random.default_rng(seed).standard_normal(n)
+    return as_rng(seed, "seed").standard_normal(as_positive_int(n, "n"))
 
 
 def standardised_photo() -> np.ndarray:
@@ -58,12 +70,17 @@ def _slider_values(name: str) -> list[dict]:
     return [dict(zip(act.params, combo, strict=True)) for combo in zip(*(g.ravel() for g in grids), strict=True)]
 
 
-@cache
 def output_limits(name: str, x_range=X_RANGE) -> tuple[tuple, tuple]:
     """``((f_lo, f_hi), (df_lo, df_hi))``: what ``f`` and ``f'`` reach on ``x_range`` over its sliders' ranges.
 
     Fixed per function, so moving a parameter slider never has to rescale the axes.
     """
+    check_name(name)
+    return _output_limits(name, as_interval(x_range, "x_range"))
+
+
+@cache
+def _output_limits(name: str, x_range: tuple) -> tuple[tuple, tuple]:
     act = ACTIVATIONS[name]
     x = np.linspace(*x_range, 601)
     settings = _slider_values(name)
@@ -96,12 +113,13 @@ def explorer_state(name: str, params: dict | None = None, shift: float = 0.0, sc
         where ``|f'| < 0.01``: their gradient has all but vanished).
     """
     act = check_name(name)
-    values = act.values(**(params or {}))
-    shift, scale = as_finite_float(shift, "shift"), as_finite_float(scale, "scale")
-    samples = standard_samples() if samples is None else as_float_array(samples, "samples", ndim=1)
-    image = standardised_photo() if image is None else as_float_array(image, "image", ndim=2)
-    if bins is None:
-        bins = np.linspace(*output_limits(name)[0], N_BINS + 1)
+    values = _values(act, params)
+    shift, scale = as_finite_float(shift, "shift"), as_positive_float(scale, "scale")
+    samples = standard_samples() if samples is None else as_float_array(samples, "samples", ndim=1, nonempty=True)
+    image = standardised_photo() if image is None else as_float_array(image, "image", ndim=2, nonempty=True)
+    if image.size == 0:
+        raise ValueError(f"image must hold at least one pixel, got shape {image.shape}")
+    bins = np.linspace(*output_limits(name)[0], N_BINS + 1) if bins is None else as_edges(bins, "bins")
     x = np.linspace(*X_RANGE, 601)
     u = scale * samples + shift
     y = np.asarray(act(u, *values))
@@ -125,22 +143,35 @@ def depth_state(name: str, params: dict | None = None, shift: float = 0.0, scale
         each of shape ``(max_depth,)``.
     """
     act = check_name(name)
-    samples = standard_samples(200) if samples is None else as_float_array(samples, "samples", ndim=1)
-    u0 = as_finite_float(scale, "scale") * samples + as_finite_float(shift, "shift")
-    grads = chain_gradients(name, u0, weight, max_depth, *act.values(**(params or {})))
+    values = _values(act, params)
+    samples = standard_samples(200) if samples is None else as_float_array(samples, "samples", ndim=1, nonempty=True)
+    u0 = as_positive_float(scale, "scale") * samples + as_finite_float(shift, "shift")
+    max_depth = as_positive_int(max_depth, "max_depth")
+    grads = chain_gradients(name, u0, weight, max_depth, *values)
     return {"layers": np.arange(1, max_depth + 1), **chain_summary(grads)}
 
 
 def check_name(name: str, arg: str = "name"):
     """The registry entry of ``name``, or a ValueError listing the names (``arg``: how the caller calls it)."""
-    if not isinstance(name, str) or name not in ACTIVATIONS:
-        raise ValueError(f"{arg} must be one of {', '.join(ACTIVATIONS)}, got {name!r}")
-    return ACTIVATIONS[name]
+    return ACTIVATIONS[as_choice(name, arg, ACTIVATIONS)]
+
+
+def _values(act, params) -> tuple:
+    """The parameter values of ``act`` from the dict ``params`` (None: the defaults), or an error naming params."""
+    if params is not None and not isinstance(params, dict):
+        raise TypeError(f"params must be a dict of {act.name}'s parameters by name, or None, got {params!r}")
+    try:
+        return act.values(**(params or {}))
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"params: {err}") from None
+
 
 
 def in_range(value, bounds, name: str) -> float:
-    """``value`` as a float within ``bounds = (lo, hi)``, or a TypeError/ValueError naming ``name``."""
+    """``value`` as a float within ``bounds = (lo, hi)`` (or a slider's ``(lo, hi, step)``), or a TypeError/ValueError
+    naming ``name``."""
     value = as_finite_float(value, name)
+    bounds = as_interval(bounds[:2] if isinstance(bounds, tuple) and len(bounds) == 3 else bounds, "bounds")
     if not bounds[0] <= value <= bounds[1]:
         raise ValueError(f"{name} must be between {bounds[0]} and {bounds[1]}, got {value}")
     return value

@@ -23,7 +23,7 @@ import html
 import numpy as np
 
 from helpers.activations import ACTIVATIONS
-from helpers.validation import as_finite_float
+from helpers.validation import as_choice, as_finite_float, as_sequence
 
 _FINE = np.linspace(-20.0, 20.0, 40_001)
 _PROBES = np.concatenate([np.linspace(-10.0, 10.0, 201), [0.0]])
@@ -37,10 +37,8 @@ COLUMNS = {"name": "function", "continuous": "1 continuous", "nonlinear": "2 non
            "zero_centred": "zero-centred"}
 
 
-def _activation(name: str):
-    if name not in ACTIVATIONS:
-        raise ValueError(f"name must be one of {', '.join(ACTIVATIONS)}, got {name!r}")
-    return ACTIVATIONS[name]
+def _activation(name: str, arg: str = "name"):
+    return ACTIVATIONS[as_choice(name, arg, ACTIVATIONS)]
 
 
 def mean_output(name: str, std: float = 1.0, *values, **named) -> float:
@@ -116,7 +114,10 @@ def _num(v: float) -> str:
 
 def properties_table(names=None) -> list[dict]:
     """:func:`properties` of each activation (all twelve by default), at its default parameter."""
-    return [properties(n) for n in (names or ACTIVATIONS)]
+    names = tuple(ACTIVATIONS) if names is None else as_sequence(names, "names", "activation names")
+    for i, n in enumerate(names):
+        _activation(n, f"names[{i}]")
+    return [properties(n) for n in names]
 
 
 def properties_html(rows: list[dict]) -> str:
@@ -126,6 +127,9 @@ def properties_html(rows: list[dict]) -> str:
             return f"<td style='color:{'#1a7f37' if v else '#cf222e'}'>{'✓' if v else '✗'}</td>"
         return f"<td>{html.escape(f'{v:+.3f}' if key == 'mean' else str(v))}</td>"
 
+    for i, row in enumerate(as_sequence(rows, "rows", "the dicts properties() returns")):
+        if not isinstance(row, dict) or not set(COLUMNS) <= set(row):
+            raise ValueError(f"rows[{i}] must be a dict like properties() returns, with the keys {list(COLUMNS)}")
     head = "".join(f"<th>{html.escape(h)}</th>" for h in COLUMNS.values())
     body = "".join("<tr>" + "".join(cell(k, r[k]) for k in COLUMNS) + "</tr>" for r in rows)
     return f"<table style='text-align:center'><tr>{head}</tr>{body}</table>"

@@ -45,6 +45,8 @@ NAMES = control_names()
 
 def symbol(name: str) -> str:
     """The text's symbol for a control name: ``"W1_12"`` -> ``w₁₂⁽¹⁾``, ``"b2_1"`` -> ``b₁⁽²⁾``, ``"x1"`` -> ``x₁``."""
+    if not isinstance(name, str) or name not in control_names():
+        raise ValueError(f"name must be a control name such as 'W1_12', 'b2_1' or 'x1', got {name!r}")
     if "_" not in name:
         return name[0] + name[1:].translate(_SUB)
     head, node = name.split("_")

@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from helpers.descent import SURFACES, describe_run, gradient_descent, minibatch_updates
-from helpers.validation import as_finite_float, as_float_array
+from helpers.validation import as_bool, as_finite_float, as_float_array
 from helpers.widgets import LiveFigure, Panel, sets_up_next_run
 
 RUN_STEPS = 50  # steps taken by the "run" button
@@ -142,6 +142,7 @@ class DescentExplorer(Panel):
 
     def reset(self, full: bool = False) -> None:
         """Forget the path; start again at the start point with the current learning rate and batch size."""
+        full = as_bool(full, "full")
         self.path = np.array([[self.w1.value, self.w2.value]])
         self._draw(full)
 

@@ -20,7 +20,7 @@ from helpers.datasets import load_digits, stratified_split
 from helpers.layers import SoftmaxWithLoss, mlp
 from helpers.optim import SGD
 from helpers.train import Trainer
-from helpers.validation import as_finite_float, as_positive_int
+from helpers.validation import as_choice, as_finite_float, as_positive_int, as_sequence
 from helpers.widgets import LiveFigure, Panel
 
 #: The widths the explorer offers (hidden units of each hidden layer).
@@ -70,6 +70,8 @@ def small_digits_split(n_train_fraction: float = 0.05, seed: int = 0):
 
     Returns ``(X_train, y_train, X_val, y_val)``, by default of shapes (90, 64), (90,), (539, 64), (539,).
     """
+    n_train_fraction = as_finite_float(n_train_fraction, "n_train_fraction", low=0, high=0.7, low_open=True,
+                                       high_open=True)
     X, y = load_digits()
     train, val, _ = stratified_split(y, (n_train_fraction, 0.3, 0.7 - n_train_fraction), seed=seed)
     return X[train], y[train], X[val], y[val]
@@ -91,6 +93,8 @@ def capacity_curves(hidden: int, epochs: int = 300, *, lr: float = 0.5, seed: in
     lr = as_finite_float(lr, "lr")
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {list(ACTIVATIONS)}, got {activation!r}")
+    if data is not None and len(as_sequence(data, "data", "arrays (X_train, y_train, X_val, y_val)")) != 4:
+        raise ValueError(f"data must be the four arrays (X_train, y_train, X_val, y_val), got {len(data)}")
     X_tr, y_tr, X_val, y_val = small_digits_split() if data is None else data
     model, loss = mlp([X_tr.shape[1]] + [hidden] * depth + [10], activation, rng=seed), SoftmaxWithLoss()
     grad_norms = layer_gradient_norms(model, SoftmaxWithLoss(), X_tr, y_tr)
@@ -184,6 +188,10 @@ class FittingExplorer(Panel):
     def curves_for(self, hidden: int, train_size: str = "90 images", activation: str = "relu", depth: int = 1,
                    lr: float = 0.5) -> Curves:
         """The curves of that model on the training set ``train_size`` (trained on first use, then cached)."""
+        hidden, depth = as_positive_int(hidden, "hidden"), as_positive_int(depth, "depth")
+        as_choice(train_size, "train_size", TRAIN_SIZES)
+        as_choice(activation, "activation", ACTIVATIONS)
+        lr = as_finite_float(lr, "lr", low=0, low_open=True)
         if train_size not in self._data:
             self._data[train_size] = small_digits_split(TRAIN_SIZES[train_size])
         key = (train_size, hidden, activation, depth, lr)

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from helpers.graph import GraphValues, shopping_bill
 from helpers.graph_pictures import BACKWARD_COLOR, GraphPicture, format_value
-from helpers.validation import as_finite_float
+from helpers.validation import as_finite_float, as_instance
 from helpers.widgets import LiveFigure, Panel
 
 INPUT_NAMES = {"apple_price": "apple price (won)", "apple_count": "apple count", "orange_price": "orange price (won)",
@@ -42,6 +42,8 @@ def gradient_table_html(bill: GraphValues, dout: float = 1.0) -> str:
         bill: the graph run with ``dout = 1`` (so ``bill.grads`` are ∂total/∂input).
         dout: the upstream gradient ∂L/∂total; the last column is ``dout · ∂total/∂input``.
     """
+    as_instance(bill, "bill", GraphValues, "the GraphValues of shopping_bill()")
+    dout = as_finite_float(dout, "dout")
     rows = []
     for name, label in INPUT_NAMES.items():
         if name not in bill.grads:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.layers import Affine
-from helpers.validation import as_float_array
+from helpers.layers import Affine, Sequential
+from helpers.validation import as_float_array, as_int, check_shape
 
 
 def _hidden_ends(model) -> list[int]:
     """Index (into ``model.layers``) of the last layer of each hidden layer: its activation, or the
     ``Affine`` itself if no activation follows it."""
+    if not isinstance(model, Sequential) or not model.layers or not isinstance(model.layers[0], Affine):
+        raise TypeError(f"model must be a Sequential that starts with an Affine layer (like mlp([2, 2, 1])), "
+                        f"got {type(model).__name__}")
     layers = model.layers
     return [k for k in range(len(layers) - 1) if isinstance(layers[k + 1], Affine)]
 
@@ -32,8 +35,9 @@ def hidden_coordinates(model, X, layer: int = 1) -> np.ndarray:
     Returns:
         shape (N, H): one row per point, one column per neuron of that hidden layer.
     """
-    X = as_float_array(X, "X", ndim=2)
     ends = _hidden_ends(model)
+    n_in = model.layers[0].params["W"].shape[0]
+    X = check_shape(as_float_array(X, "X", ndim=2, nonempty=True), "X", (None, n_in), "(the model's input size)")
     if isinstance(layer, bool) or not isinstance(layer, (int, np.integer)) or not 1 <= layer <= len(ends):
         raise ValueError(f"layer must be a whole number from 1 to {len(ends)} (the model's hidden layers), "
                          f"got {layer!r}")
@@ -46,8 +50,8 @@ def hidden_coordinates(model, X, layer: int = 1) -> np.ndarray:
 def next_layer_line(model, layer: int = 1, unit: int = 0) -> tuple[np.ndarray, float]:
     """``(w, b)`` of the line ``w · h + b = 0`` that unit ``unit`` of the next layer draws in hidden
     layer ``layer``'s space: ``w`` shape (H,), ``b`` a number (the unit's score is 0 on the line)."""
+    ends = _hidden_ends(model)  # checks model
     hidden_coordinates(model, np.zeros((1, model.layers[0].params["W"].shape[0])), layer)  # checks layer
-    affine = model.layers[_hidden_ends(model)[layer - 1] + 1]
-    if not 0 <= unit < affine.params["W"].shape[1]:
-        raise ValueError(f"unit must be 0 .. {affine.params['W'].shape[1] - 1}, got {unit!r}")
+    affine = model.layers[ends[layer - 1] + 1]
+    unit = as_int(unit, "unit", low=0, high=affine.params["W"].shape[1] - 1)
     return affine.params["W"][:, unit].copy(), float(affine.params["b"][unit])

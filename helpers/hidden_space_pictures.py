@@ -9,7 +9,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from helpers.hidden_space import hidden_coordinates, next_layer_line
-from helpers.plotting import CLASS_COLORS, decision_line_points
+from helpers.picture_basics import CLASS_COLORS
+from helpers.plotting import decision_line_points
+from helpers.validation import as_interval, as_labels, as_sequence, require_methods
 
 
 def plot_hidden_space(model, X, y, ax=None, layer: int = 1, labels=None, limits=None):
@@ -27,7 +29,13 @@ def plot_hidden_space(model, X, y, ax=None, layer: int = 1, labels=None, limits=
     if hidden.shape[1] != 2:
         raise ValueError(f"hidden layer {layer} must have 2 neurons to be drawn as a plane, "
                          f"got {hidden.shape[1]}")
-    y = np.asarray(y).astype(int).reshape(-1)
+    y = as_labels(y, "y", n=len(hidden), n_classes=2)
+    if labels is not None and len(as_sequence(labels, "labels", "texts, one per point")) != len(hidden):
+        raise ValueError(f"labels must be one text per point ({len(hidden)}), got {len(labels)}")
+    if limits is not None:
+        limits = as_interval(limits, "limits")
+    if ax is not None:
+        require_methods(ax, "ax", ("plot", "scatter"), "a matplotlib Axes")
     if limits is None:
         lo, hi = float(hidden.min()), float(hidden.max())
         limits = (-1.15, 1.15) if lo >= -1 and hi <= 1 else (lo - 0.15 * (hi - lo + 1), hi + 0.15 * (hi - lo + 1))

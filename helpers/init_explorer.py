@@ -30,7 +30,7 @@ def scheme_std(scheme: str, n_units: int) -> float:
     n_units = as_positive_int(n_units, "n_units")
     stds = {"std 1": 1.0, "std 0.01": 0.01, "xavier": float(np.sqrt(xavier_variance(n_units, n_units))),
             "he": float(np.sqrt(he_variance(n_units)))}
-    if scheme not in stds:
+    if not isinstance(scheme, str) or scheme not in stds:
         raise ValueError(f"scheme must be one of {', '.join(map(repr, stds))}, got {scheme!r}")
     return stds[scheme]
 

@@ -10,10 +10,21 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.colors import is_color_like
 from matplotlib.ticker import FormatStrFormatter
 
 from helpers.init import SCHEMES
-from helpers.init_experiments import layer_activations
+from helpers.init_experiments import ACTIVATION_FUNCTIONS, layer_activations
+from helpers.validation import (
+    as_bool,
+    as_choice,
+    as_edges,
+    as_float_array,
+    as_positive_int,
+    as_rng,
+    as_sequence,
+    require_methods,
+)
 
 N_BINS = 30
 BAR_COLOR = "#0072B2"
@@ -30,11 +41,34 @@ def _nice_ceiling(value: float) -> float:
     return float(10 ** (exponent + 1))
 
 
+def _per_layer(values, name: str) -> list[np.ndarray]:
+    """A non-empty list of arrays, one per layer (NaN allowed: a diverged network is drawn, not refused)."""
+    values = as_sequence(values, name, "arrays, one per layer")
+    if not values:
+        raise ValueError(f"{name} must hold at least one layer, got an empty list")
+    return [as_float_array(v, f"{name}[{i}]", allow_nan=True, nonempty=True) for i, v in enumerate(values)]
+
+
+def _axes_row(axes) -> list:
+    axes = list(np.ravel(np.array(as_sequence(axes, "axes", "matplotlib Axes"), dtype=object)))
+    if not axes:
+        raise ValueError("axes must hold at least one matplotlib Axes")
+    return [require_methods(ax, f"axes[{i}]", ("stairs", "text"), "a matplotlib Axes") for i, ax in enumerate(axes)]
+
+
+def _colour(color, name: str = "color") -> str:
+    if not isinstance(color, str) or not is_color_like(color):
+        raise ValueError(f"{name} must be a matplotlib colour such as '#0072B2' or 'orange', got {color!r}")
+    return color
+
+
 def histogram_range(activation: str, acts) -> tuple[float, float]:
     """The x-range of the histograms: the function's range for sigmoid (0, 1) and tanh (-1, 1); for ReLU,
     (0, a round number above the 99th percentile of the first layer's positive activations), the same for
     every layer, so growth and collapse from layer to layer stay visible; leaky ReLU adds a tenth of that
     below 0."""
+    as_choice(activation, "activation", ACTIVATION_FUNCTIONS)
+    acts = _per_layer(acts, "acts")
     if activation == "sigmoid":
         return 0.0, 1.0
     if activation == "tanh":
@@ -52,6 +86,7 @@ def layer_histograms(acts, activation: str, bins: int = N_BINS):
 
     Returns ``(edges, fractions, zero_fractions)``: (bins + 1,), (depth, bins), (depth,).
     """
+    acts, bins = _per_layer(acts, "acts"), as_positive_int(bins, "bins")
     lo, hi = histogram_range(activation, acts)
     edges = np.linspace(lo, hi, bins + 1)
     fractions, zero_fractions = [], []
@@ -74,6 +109,7 @@ def gradient_histograms(grads, edges=GRAD_EDGES):
     Exact zeros (ReLU's inactive units pass no gradient) have no logarithm: they are counted apart.
     Returns ``(fractions, zero_fractions)``: (depth, len(edges) - 1), (depth,).
     """
+    grads, edges = _per_layer(grads, "grads"), as_edges(edges, "edges")
     fractions, zero_fractions = [], []
     lo, hi = edges[0], edges[-1]
     for g in grads:
@@ -96,9 +132,9 @@ class ActivationHistograms:
     """
 
     def __init__(self, axes, bins: int = N_BINS, color: str = BAR_COLOR, peak_normalised: bool = False):
-        self.axes = list(axes)
-        self.bins = bins
-        self.peak_normalised = peak_normalised
+        self.axes, color = _axes_row(axes), _colour(color)
+        self.bins = bins = as_positive_int(bins, "bins")
+        self.peak_normalised = as_bool(peak_normalised, "peak_normalised")
         self.bars, self.labels = [], []
         for ax in self.axes:
             # one filled step outline per panel: its heights are updated in place (set_data), never re-made
@@ -117,6 +153,9 @@ class ActivationHistograms:
         use all of them. Panels beyond ``len(acts)`` are hidden. Returns True when the limits (or the number of
         panels) changed.
         """
+        acts, every = _per_layer(acts, "acts"), as_positive_int(every, "every")
+        if len(acts) > len(self.axes):
+            raise ValueError(f"acts must hold at most one layer per axes ({len(self.axes)}), got {len(acts)}")
         edges, fractions, zeros = layer_histograms([a[::every] for a in acts], activation, self.bins)
         if self.peak_normalised:
             fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
@@ -147,7 +186,7 @@ class GradientHistograms:
     """
 
     def __init__(self, axes, color: str = GRAD_COLOR):
-        self.axes = list(axes)
+        self.axes, color = _axes_row(axes), _colour(color)
         self.bars, self.labels = [], []
         for ax in self.axes:
             self.bars.append(ax.stairs(np.zeros(len(GRAD_EDGES) - 1), GRAD_EDGES, fill=True, color=color))
@@ -158,6 +197,9 @@ class GradientHistograms:
 
     def update(self, grads, every: int = 1) -> None:
         """Show ``grads`` (a list of (N, units) arrays, layer 1 first); the bars count every ``every``-th sample."""
+        grads, every = _per_layer(grads, "grads"), as_positive_int(every, "every")
+        if len(grads) > len(self.axes):
+            raise ValueError(f"grads must hold at most one layer per axes ({len(self.axes)}), got {len(grads)}")
         fractions, zeros = gradient_histograms([g[::every] for g in grads])
         fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
         for i, ax in enumerate(self.axes):
@@ -176,6 +218,16 @@ def plot_activation_grid(activation: str, schemes=tuple(SCHEMES), depth: int = 5
     go to :func:`helpers.init_experiments.layer_activations` (``n_units``, ``n_samples``).
     Returns ``{scheme: (ActivationHistograms, acts)}``.
     """
+    as_choice(activation, "activation", ACTIVATION_FUNCTIONS)
+    schemes, depth, _ = as_sequence(schemes, "schemes", "initialisation schemes"), as_positive_int(depth, "depth"), \
+        as_rng(seed, "seed")
+    if not schemes:
+        raise ValueError(f"schemes must name at least one of {list(SCHEMES)}")
+    for i, scheme in enumerate(schemes):
+        as_choice(scheme, f"schemes[{i}]", SCHEMES)
+    if axes is not None and np.shape(axes) != (len(schemes), depth):
+        raise ValueError(f"axes must be a ({len(schemes)}, {depth}) grid of Axes (schemes × depth), "
+                         f"got shape {np.shape(axes)}")
     if axes is None:
         _, axes = plt.subplots(len(schemes), depth, figsize=(1.9 * depth, 1.45 * len(schemes) + 0.4),
                                sharey="row", squeeze=False, layout="constrained")

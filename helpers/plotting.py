@@ -1,4 +1,6 @@
-"""Pictures for the course. Every function takes ``ax=None`` (a new figure) and returns what it drew.
+"""Pictures of notebook 01 (the perceptron and its gates) and the course style. Every function takes ``ax=None``
+(a new figure) and returns what it drew. The pictures of notebooks 02, 04 and 05 live in ``network_pictures``,
+``activation_pictures`` and ``classifier_pictures`` and can be imported from here too.
 
 Colours follow the Okabe-Ito palette, readable with colour-vision deficiency: class 0 is blue,
 class 1 is orange. Plot text stays in English (no CJK font needed).
@@ -10,13 +12,30 @@ import html
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.colors import ListedColormap
 
+from helpers.activation_pictures import plot_activation as plot_activation  # re-exported: the notebooks import
+from helpers.classifier_pictures import plot_confusion_matrix as plot_confusion_matrix  # these from here
+from helpers.classifier_pictures import plot_digit_images as plot_digit_images
 from helpers.gates import GateReport, evaluate_gate
-from helpers.validation import as_finite_float, as_float_array
+from helpers.network_pictures import plot_network as plot_network
+from helpers.network_pictures import plot_probability_regions as plot_probability_regions
+from helpers.network_pictures import probability_grid as probability_grid
+from helpers.picture_basics import CLASS_COLORS as CLASS_COLORS
+from helpers.picture_basics import PROBABILITY_CMAP as PROBABILITY_CMAP
+from helpers.picture_basics import REGION_CMAP, axes_or_new, grid_outputs, two_class_points
+from helpers.validation import (
+    as_callable,
+    as_choice,
+    as_finite_float,
+    as_float_array,
+    as_instance,
+    as_int,
+    as_interval,
+    as_sequence,
+    check_shape,
+    require_methods,
+)
 
-CLASS_COLORS = ("#0072B2", "#E69F00")  # class 0, class 1
-REGION_CMAP = ListedColormap(["#cfe3f2", "#fbe6c2"])  # light blue (outputs 0), light orange (outputs 1)
 GATE_LIMITS = (-0.5, 1.5)
 
 
@@ -35,11 +54,14 @@ def use_course_style() -> None:
     })
 
 
-def _axes(ax, figsize=(4.5, 4.5)):
-    """Return ``ax``, or the axes of a new figure when ``ax`` is None."""
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
+def _weights(w, b) -> tuple[np.ndarray, float]:
+    """A two-input perceptron's ``w`` (shape ``(2,)``) and ``b``, or a clear error."""
+    return check_shape(as_float_array(w, "w"), "w", (2,), "(one weight per input)"), as_finite_float(b, "b")
+
+
+def _row(next_row):
+    """The row of the truth table to ring: None or a whole number 0 .. 3."""
+    return None if next_row is None else as_int(next_row, "next_row", low=0, high=3)
 
 
 def decision_line_points(w, b, limits=GATE_LIMITS) -> tuple[np.ndarray, np.ndarray]:
@@ -49,9 +71,8 @@ def decision_line_points(w, b, limits=GATE_LIMITS) -> tuple[np.ndarray, np.ndarr
         ``(xs, ys)``, each of shape ``(2,)``: the two ends of the visible segment, or two empty arrays
         when the line misses the square (or ``w = (0, 0)``, when there is no line at all).
     """
-    w1, w2 = as_float_array(w, "w", ndim=1)
-    b = as_finite_float(b, "b")
-    lo, hi = limits
+    (w1, w2), b = _weights(w, b)
+    lo, hi = as_interval(limits, "limits")
     ends = []
     if w2 != 0:  # crossings with the left and right edges
         ends += [(x, -(w1 * x + b) / w2) for x in (lo, hi)]
@@ -77,8 +98,10 @@ class GatePicture:
     ARROW_LENGTH = 0.35
 
     def __init__(self, ax, report: GateReport, resolution: int = 200, next_row: int | None = None):
-        self.ax = ax
+        self.ax = require_methods(ax, "ax", ("imshow", "quiver"), "a matplotlib Axes")
+        as_instance(report, "report", GateReport, "a GateReport (from evaluate_gate)")
         lo, hi = GATE_LIMITS
+        resolution, next_row = as_int(resolution, "resolution", low=2), _row(next_row)
         grid = np.linspace(lo, hi, resolution)
         self._grid = np.stack(np.meshgrid(grid, grid), axis=-1)  # (res, res, 2)
         self.region = ax.imshow(np.zeros((resolution, resolution)), extent=(lo, hi, lo, hi), origin="lower",
@@ -98,6 +121,8 @@ class GatePicture:
 
     def update(self, report: GateReport, next_row: int | None = None) -> None:
         """Redraw for a new ``report`` (new weights, bias or target gate); ring row ``next_row`` if given."""
+        as_instance(report, "report", GateReport, "a GateReport (from evaluate_gate)")
+        next_row = _row(next_row)
         w1, w2 = report.w
         fires = self._grid[..., 0] * w1 + self._grid[..., 1] * w2 + report.b > 0
         self.region.set_data(fires.astype(float))
@@ -124,7 +149,8 @@ def plot_gate(w, b, gate: str, ax=None) -> GatePicture:
     Points are coloured by the gate's true output (blue 0, orange 1) and ringed red where the perceptron
     is wrong; the shaded half-planes show where it outputs 0 (blue) and 1 (orange).
     """
-    return GatePicture(_axes(ax), evaluate_gate(w, b, gate))
+    report = evaluate_gate(w, b, gate)
+    return GatePicture(axes_or_new(ax), report)
 
 
 def truth_table_html(report: GateReport, form: str = "bias") -> str:
@@ -133,8 +159,8 @@ def truth_table_html(report: GateReport, form: str = "bias") -> str:
     ``form="bias"`` shows ``z = w·x + b`` (fires when z > 0); ``form="threshold"`` shows ``w·x`` against
     ``θ = -b`` (fires when w·x > θ): the same outputs, read the other way.
     """
-    if form not in ("bias", "threshold"):
-        raise ValueError(f"form must be 'bias' or 'threshold', got {form!r}")
+    as_instance(report, "report", GateReport, "a GateReport (from evaluate_gate)")
+    as_choice(form, "form", ("bias", "threshold"))
     pad = "padding:2px 10px;"
     shown = report.z if form == "bias" else report.z - report.b
     heading = "z = w·x + b" if form == "bias" else f"w·x (θ = {-report.b + 0.0:+.2f})"
@@ -157,8 +183,10 @@ def truth_table_html(report: GateReport, form: str = "bias") -> str:
 
 def plot_training_history(history: dict, ax=None):
     """Accuracy per epoch of a :class:`helpers.gates.Perceptron` history; returns the Line2D."""
-    ax = _axes(ax, figsize=(5, 3))
-    acc = history["accuracy"]
+    if not isinstance(history, dict) or "accuracy" not in history:
+        raise TypeError(f"history must be a dict with an 'accuracy' list (as Perceptron.fit returns), got {history!r}")
+    acc = as_float_array(history["accuracy"], "history['accuracy']", ndim=1, nonempty=True)
+    ax = axes_or_new(ax, figsize=(5, 3))
     (line,) = ax.plot(np.arange(1, len(acc) + 1), acc, marker="o")
     ax.set(xlabel="epoch", ylabel="accuracy", ylim=(-0.05, 1.05))
     return line
@@ -169,12 +197,13 @@ def plot_decision_regions(predict, X, y, ax=None, resolution: int = 200, padding
 
     ``predict`` maps an ``(M, 2)`` array to ``(M,)`` 0/1 outputs. Returns ``{"region", "points"}``.
     """
-    ax = _axes(ax)
-    X = as_float_array(X, "X", ndim=2)
-    y = np.asarray(y).astype(int)
+    X, y = two_class_points(X, y)
+    resolution, padding = as_int(resolution, "resolution", low=2), as_finite_float(padding, "padding", low=0)
+    as_callable(predict, "predict")
+    ax = axes_or_new(ax)
     (x_lo, y_lo), (x_hi, y_hi) = X.min(axis=0) - padding, X.max(axis=0) + padding
     gx, gy = np.meshgrid(np.linspace(x_lo, x_hi, resolution), np.linspace(y_lo, y_hi, resolution))
-    z = np.asarray(predict(np.column_stack([gx.ravel(), gy.ravel()]))).reshape(gx.shape)
+    z = grid_outputs(predict(np.column_stack([gx.ravel(), gy.ravel()])), "predict", gx.shape)
     region = ax.imshow(z, extent=(x_lo, x_hi, y_lo, y_hi), origin="lower", cmap=REGION_CMAP, vmin=0, vmax=1,
                        interpolation="nearest", aspect="auto")
     points = ax.scatter(X[:, 0], X[:, 1], c=[CLASS_COLORS[t] for t in y], s=120, edgecolors="black", zorder=3)
@@ -188,9 +217,11 @@ def plot_perceptron_diagram(w, b, ax=None, labels=("$x_1$", "$x_2$")):
 
     Returns ``{"inputs", "neuron", "edges", "texts"}`` (circles, the neuron circle, arrows, labels).
     """
-    ax = _axes(ax, figsize=(5.5, 3))
-    w1, w2 = as_float_array(w, "w", ndim=1)
-    b = as_finite_float(b, "b")
+    (w1, w2), b = _weights(w, b)
+    labels = as_sequence(labels, "labels", "two input labels")
+    if len(labels) != 2:
+        raise ValueError(f"labels must be two input labels, got {len(labels)}: {labels!r}")
+    ax = axes_or_new(ax, figsize=(5.5, 3), methods=("add_patch", "annotate"))
     inputs = [plt.Circle((0, y), 0.28, fc="#eeeeee", ec="black") for y in (1, -1)]
     neuron = plt.Circle((3, 0), 0.55, fc="#fbe6c2", ec="black")
     for patch in [*inputs, neuron]:
@@ -218,185 +249,14 @@ def plot_output_surface(w, b, ax=None, resolution: int = 60):
 
     ``ax`` must be a 3-D axes (``projection="3d"``) when given. Returns the surface.
     """
+    w, b = _weights(w, b)
+    resolution = as_int(resolution, "resolution", low=2)
     if ax is None:
         ax = plt.figure(figsize=(5, 4)).add_subplot(projection="3d")
-    w = as_float_array(w, "w", ndim=1)
-    b = as_finite_float(b, "b")
+    require_methods(ax, "ax", ("plot_surface",), "a 3-D matplotlib Axes (projection='3d')")
     grid = np.linspace(*GATE_LIMITS, resolution)
     gx, gy = np.meshgrid(grid, grid)
     out = (gx * w[0] + gy * w[1] + b > 0).astype(float)
     surface = ax.plot_surface(gx, gy, out, cmap=REGION_CMAP, vmin=0, vmax=1, linewidth=0, antialiased=False)
     ax.set(xlabel="$x_1$", ylabel="$x_2$", zlabel="output $y$", zticks=[0, 1])
     return surface
-
-
-# --- notebook 04: activation functions ----------------------------------------------------------------
-
-def plot_activation(name: str, value=None, ax=None, x_range=(-5.0, 5.0), legend: bool = True):
-    """Draw an activation (solid) and its derivative (dashed) from ``helpers.activations.ACTIVATIONS``.
-
-    Args:
-        name: a registry key, e.g. ``"relu"``. value: its (first) parameter (``None``: the default).
-        x_range: the inputs shown, ``(lo, hi)``.
-
-    Returns:
-        ``{"f": Line2D, "df": Line2D}``.
-    """
-    from helpers.activations import ACTIVATIONS  # imported here: this block was appended to a shared module
-
-    if name not in ACTIVATIONS:
-        raise ValueError(f"name must be one of {', '.join(ACTIVATIONS)}, got {name!r}")
-    act = ACTIVATIONS[name]
-    ax = _axes(ax, figsize=(4.5, 3.2))
-    x = np.linspace(*x_range, 801)
-    f, df = np.asarray(act(x, value)), np.asarray(act.derivative(x, value))
-    if name == "step":  # break the vertical line at the jump
-        jump = np.argmax(f > 0.5)
-        f = np.insert(f, jump, np.nan)
-        df = np.insert(df, jump, np.nan)
-        x = np.insert(x, jump, np.nan)
-    (line_f,) = ax.plot(x, f, color="#0072B2", lw=2, label="f(x)")
-    (line_df,) = ax.plot(x, df, color="#D55E00", lw=2, ls="--", label="f'(x)")
-    param = ", ".join(f"{p}={v:g}" for p, v in zip(act.params, act.values(value), strict=True))
-    param = f" ({param})" if param else ""
-    ax.set(title=f"{name}{param}", xlabel="x")
-    ax.axhline(0, color="gray", lw=0.8)
-    ax.axvline(0, color="gray", lw=0.8)
-    if legend:
-        ax.legend(loc="upper left", fontsize=9)
-    return {"f": line_f, "df": line_df}
-
-
-# --- Classifier pictures (notebook 05) -------------------------------------------------------------
-
-
-def plot_confusion_matrix(counts, ax=None, class_names=None):
-    """Counts ``counts[i, j]`` (true ``i``, predicted ``j``) as a heat map with the numbers written in.
-
-    Returns the ``AxesImage``. The diagonal is the right answers; everything off it is a mistake.
-    """
-    counts = np.asarray(counts)
-    if counts.ndim != 2 or counts.shape[0] != counts.shape[1]:
-        raise ValueError(f"counts must be a square matrix, got shape {counts.shape}")
-    ax = _axes(ax, figsize=(4.8, 4.2))
-    k = counts.shape[0]
-    names = [str(i) for i in range(k)] if class_names is None else list(class_names)
-    image = ax.imshow(counts, cmap="Blues")
-    for i in range(k):
-        for j in range(k):
-            if counts[i, j]:
-                ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=8,
-                        color="white" if counts[i, j] > counts.max() / 2 else "black")
-    ax.set(xticks=range(k), yticks=range(k), xticklabels=names, yticklabels=names,
-           xlabel="predicted", ylabel="true")
-    ax.grid(False)
-    return image
-
-
-def plot_digit_images(images, titles=(), axes=None, ncols: int = 8):
-    """Small grey images (each (8, 8) or 64 pixels) in a grid, with optional titles; returns the axes used."""
-    images = np.asarray(images, dtype=float)
-    if images.ndim == 2:
-        side = int(round(np.sqrt(images.shape[1])))
-        images = images.reshape(len(images), side, side)
-    if axes is None:
-        nrows = max(1, -(-len(images) // ncols))
-        _, axes = plt.subplots(nrows, ncols, figsize=(1.1 * ncols, 1.3 * nrows), squeeze=False)
-    axes = np.ravel(axes)
-    titles = list(titles)
-    for i, ax in enumerate(axes):
-        ax.axis("off")
-        if i < len(images):
-            ax.imshow(images[i], cmap="gray_r", interpolation="nearest")
-            if i < len(titles):
-                ax.set_title(titles[i], fontsize=9)
-    return axes
-
-
-# --- Notebook 02: networks and probability regions --------------------------------------------------
-
-#: Diverging colours for a network's probability of class 1: blue (0) through white (0.5) to orange (1).
-PROBABILITY_CMAP = ListedColormap(np.concatenate([
-    np.linspace([0.31, 0.62, 0.84], [1.0, 1.0, 1.0], 128),   # light blue -> white
-    np.linspace([1.0, 1.0, 1.0], [0.95, 0.72, 0.29], 128),   # white -> light orange
-]), name="class_probability")
-
-
-def plot_network(layer_labels, ax=None, edge_labels=None, layer_names=None):
-    """Draw a fully connected network as circles in columns joined by lines.
-
-    Args:
-        layer_labels: one list of node labels per layer, input first, e.g.
-            ``[["$x_1$", "$x_2$"], ["$s_1$", "$s_2$"], ["$y$"]]``.
-        edge_labels: optional ``{(layer, i, j): text}`` written on the edge from node i of ``layer`` to
-            node j of ``layer + 1`` (e.g. the weights).
-        layer_names: optional caption under each column (e.g. ``"input layer"``).
-
-    Returns ``{"nodes": [Circle, ...], "edges": [Line2D, ...]}``.
-    """
-    from matplotlib.patches import Circle
-
-    ax = _axes(ax, figsize=(5, 3))
-    sizes = [len(labels) for labels in layer_labels]
-    spacing = 1.0 / max(max(sizes) - 1, 1)
-    ys = [0.5 + spacing * ((n - 1) / 2 - np.arange(n)) for n in sizes]  # first node on top
-    xs = np.linspace(0, 1, len(sizes))
-    radius = 0.07
-    nodes, edges = [], []
-    for layer, (x0, x1) in enumerate(zip(xs[:-1], xs[1:], strict=True)):
-        for i, y0 in enumerate(ys[layer]):
-            for j, y1 in enumerate(ys[layer + 1]):
-                (line,) = ax.plot([x0, x1], [y0, y1], color="0.45", lw=1.2, zorder=1)
-                edges.append(line)
-                if edge_labels and (layer, i, j) in edge_labels:
-                    t = 0.3  # near the source node, where the edges of one node fan out apart
-                    ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), edge_labels[(layer, i, j)], ha="center",
-                            va="center", fontsize=9, zorder=3,
-                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
-    for layer, (x, labels) in enumerate(zip(xs, layer_labels, strict=True)):
-        colour = "#e8e8e8" if layer == 0 else ("#fbe6c2" if layer == len(sizes) - 1 else "#cfe3f2")
-        for y, label in zip(ys[layer], labels, strict=True):
-            circle = Circle((x, y), radius, fc=colour, ec="black", lw=1.5, zorder=2)
-            ax.add_patch(circle)
-            nodes.append(circle)
-            ax.text(x, y, label, ha="center", va="center", fontsize=11, zorder=4)
-        if layer_names:
-            ax.text(x, -0.15, layer_names[layer], ha="center", va="top", fontsize=10)
-    ax.set(xlim=(-0.15, 1.15), ylim=(-0.3 if layer_names else -0.15, 1.15), aspect="equal")
-    ax.axis("off")
-    return {"nodes": nodes, "edges": edges}
-
-
-def probability_grid(limits=(-1.5, 1.5), resolution: int = 60) -> np.ndarray:
-    """The centres of a ``resolution × resolution`` grid over ``limits × limits``, shape (resolution², 2)."""
-    g = np.linspace(*limits, resolution)
-    gx, gy = np.meshgrid(g, g)
-    return np.column_stack([gx.ravel(), gy.ravel()])
-
-
-def plot_probability_regions(proba, X, y, ax=None, limits=(-1.5, 1.5), resolution: int = 60,
-                             point_size: float = 18):
-    """Shade a network's probability of class 1 over the plane and draw the samples on top.
-
-    Args:
-        proba: maps an (M, 2) array to M probabilities (any shape with M entries).
-        X: samples, shape (N, 2); y: their 0/1 labels, shape (N,).
-        limits: the square shown, ``(lo, hi)`` on both axes.
-        point_size: marker area of the samples (larger for a handful of points, such as XOR's four).
-
-    Returns ``{"region", "boundary", "points"}``: the image, the p = 0.5 contour set and the scatter.
-    """
-    ax = _axes(ax)
-    X = as_float_array(X, "X", ndim=2)
-    y = np.asarray(y).astype(int)
-    p = np.asarray(proba(probability_grid(limits, resolution))).reshape(resolution, resolution)
-    lo, hi = limits
-    region = ax.imshow(p, extent=(lo, hi, lo, hi), origin="lower", cmap=PROBABILITY_CMAP, vmin=0, vmax=1,
-                       alpha=0.75, interpolation="bilinear")
-    g = np.linspace(lo, hi, resolution)
-    boundary = ax.contour(g, g, p, levels=[0.5], colors="black", linewidths=1.5) if p.min() < 0.5 < p.max() else None
-    points = ax.scatter(X[:, 0], X[:, 1], c=[CLASS_COLORS[t] for t in y], s=point_size, edgecolors="black",
-                        linewidths=0.5, zorder=3)
-    ax.set(xlim=limits, ylim=limits, xlabel="$x_1$", ylabel="$x_2$", aspect="equal")
-    ax.grid(False)
-    return {"region": region, "boundary": boundary, "points": points}

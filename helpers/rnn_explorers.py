@@ -19,6 +19,7 @@ from matplotlib.patches import FancyArrowPatch
 from helpers.rnn_layout import bidirectional_progress, rnn_layout
 from helpers.rnn_widgets import BLUE, GREEN, GREY, ORANGE, in_range, legend_html, reset_button, stepper_sequences
 from helpers.sequence_tasks import SequenceRegressor
+from helpers.validation import as_bool, as_float_array, as_int, as_positive_int
 from helpers.widgets import LiveFigure, Panel
 
 PALE_ORANGE, PALE_GREEN = "#F5D9A0", "#A8DCC9"
@@ -30,6 +31,7 @@ PX = 6  # pixels per cell side in the pictures (plus a one-pixel grid line)
 
 def cells_picture(codes: np.ndarray) -> np.ndarray:
     """``(rows, cols)`` cell codes -> an image with each cell ``PX`` pixels wide and a white grid line between."""
+    codes = as_float_array(codes, "codes", ndim=2, nonempty=True)
     rows, cols = codes.shape
     picture = np.zeros((rows * (PX + 1) + 1, cols * (PX + 1) + 1))
     for r in range(rows):
@@ -40,6 +42,8 @@ def cells_picture(codes: np.ndarray) -> np.ndarray:
 
 def layout_codes(T: int, H: int, dirs: int, num_layers: int) -> tuple[np.ndarray, np.ndarray]:
     """Cell codes of ``out[:, n, :]`` ``(T, dirs*H)`` and of ``h_n[:, n, :]`` ``(layers*dirs, H)`` (see CELL_COLORS)."""
+    T, H, num_layers = as_positive_int(T, "T"), as_positive_int(H, "H"), as_positive_int(num_layers, "num_layers")
+    dirs = as_int(dirs, "dirs", low=1, high=2)
     out = np.ones((T, dirs * H))
     out[:, H:] = 2
     out[T - 1, :H] = 3  # forward final state: the last step
@@ -224,6 +228,7 @@ class BidirectionalStepper(Panel):
         self.update(new_sequence=True)
 
     def update(self, new_sequence: bool = False) -> None:
+        new_sequence = as_bool(new_sequence, "new_sequence")
         k, n = self.k.value, self.seq.value
         T = self.xs.shape[0]
         self.progress = p = bidirectional_progress(T, k)

@@ -17,13 +17,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.rnn import RNN
-from helpers.validation import as_float_array, as_positive_int
+from helpers.validation import as_bool, as_float_array, as_int, as_positive_int
 
 
 def stacked_rnns(input_size: int, hidden_size: int, bidirectional: bool = False, num_layers: int = 1,
                  seed: int | None = None) -> list[RNN]:
     """``num_layers`` RNNs: the first reads ``input_size`` features, each later one ``dirs * hidden_size``."""
     num_layers = as_positive_int(num_layers, "num_layers")
+    bidirectional = as_bool(bidirectional, "bidirectional")
+    seed = None if seed is None else as_int(seed, "seed", low=0)
     dirs = 2 if bidirectional else 1
     sizes = [input_size] + [dirs * as_positive_int(hidden_size, "hidden_size")] * (num_layers - 1)
     return [RNN(size, hidden_size, bidirectional, seed=None if seed is None else seed + layer)
@@ -37,6 +39,11 @@ def stacked_forward(layers: list[RNN], xs) -> tuple[np.ndarray, np.ndarray, list
         ``out (T, N, dirs*H)`` of the last layer, ``h_n (layers*dirs, N, H)`` (row ``layer*dirs + direction``,
         as in PyTorch) and every layer's own output ``[(T, N, dirs*H), ...]``.
     """
+    if not isinstance(layers, (list, tuple)) or not layers:
+        raise TypeError(f"layers must be a non-empty list of RNN layers (from stacked_rnns), got {layers!r}")
+    for i, layer in enumerate(layers):
+        if not isinstance(layer, RNN):
+            raise TypeError(f"layers[{i}] must be an RNN, got {type(layer).__name__}")
     xs = as_float_array(xs, "xs", ndim=3)
     outs, finals = [], []
     for layer in layers:
@@ -77,6 +84,7 @@ def rnn_layout(T: int, N: int, D: int, H: int, bidirectional: bool = False, num_
     does not contain.
     """
     T, N = as_positive_int(T, "T"), as_positive_int(N, "N")
+    bidirectional, seed = as_bool(bidirectional, "bidirectional"), as_int(seed, "seed", low=0)
     layers = stacked_rnns(as_positive_int(D, "D"), as_positive_int(H, "H"), bidirectional, num_layers, seed)
     out, h_n, outs = stacked_forward(layers, np.random.default_rng(seed).standard_normal((T, N, D)))
     dirs = 2 if bidirectional else 1

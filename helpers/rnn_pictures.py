@@ -8,7 +8,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from helpers.validation import as_positive_int
+from helpers.validation import as_bool, as_positive_int, require_methods
 
 BLUE, ORANGE, GREEN, GREY, PURPLE = "#0072B2", "#E69F00", "#009E73", "#999999", "#CC79A7"
 
@@ -39,9 +39,10 @@ def plot_unrolled_rnn(steps: int = 4, bidirectional: bool = False, ax=None) -> d
     Returns:
         ``{"ax": ax, "states": [text of each h box]}``.
     """
-    steps = as_positive_int(steps, "steps")
+    steps, bidirectional = as_positive_int(steps, "steps"), as_bool(bidirectional, "bidirectional")
     if ax is None:
         _, ax = plt.subplots(figsize=(2.2 + 1.6 * steps, 3.6 if bidirectional else 3.0))
+    require_methods(ax, "ax", ("add_patch", "text"), "a matplotlib Axes")
     rows = {"x": 0.0, "h": 1.2, "g": 2.2, "y": 3.2 if bidirectional else 2.4}
     if not bidirectional:  # the rolled-up cell, with its loop
         _box(ax, 0, rows["x"], "x_t", GREY)

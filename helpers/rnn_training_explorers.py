@@ -17,15 +17,20 @@ from matplotlib.figure import Figure
 
 from helpers.char_rnn import CharRNN, CharVocab, softmax_with_temperature
 from helpers.rnn_widgets import BLUE, GREY, ORANGE, in_range, legend_html, reset_button
+from helpers.validation import as_finite_float
 from helpers.widgets import LiveFigure, Panel
 
 LOSS_CAP = 1e6  # a diverged loss is drawn at this height
 
 
 def clipped_steps(history: dict, threshold) -> int:
-    """How many steps of a run had a gradient norm above ``threshold`` (were clipped); 0 without clipping."""
-    if threshold is None or np.isinf(threshold):
+    """How many steps of a run had a gradient norm above ``threshold`` (were clipped); 0 without clipping
+    (``threshold`` None or infinity)."""
+    if not isinstance(history, dict) or "grad_norm" not in history:
+        raise TypeError(f"history must be a run's history, a dict with 'grad_norm' (clipping_sweep), got {history!r}")
+    if threshold is None or (isinstance(threshold, float) and threshold == math.inf):
         return 0
+    threshold = as_finite_float(threshold, "threshold", low=0, low_open=True)
     return int(np.sum(np.asarray(history["grad_norm"], dtype=float) > threshold))
 
 
@@ -47,7 +52,7 @@ class ClippingExplorer(Panel):
         if not isinstance(runs, dict) or not runs or not all(
                 isinstance(h, dict) and {"loss", "grad_norm", "diverged_at"} <= set(h) for h in runs.values()):
             raise TypeError("runs must be the dict {threshold: history} that clipping_sweep returns")
-        if threshold not in runs:
+        if isinstance(threshold, (list, dict, set, np.ndarray)) or threshold not in runs:  # unhashable: not a key
             raise ValueError(f"threshold must be one of {[*runs]}, got {threshold!r}")
         self.runs = {math.inf if c is None else c: history for c, history in runs.items()}
         self.threshold = widgets.SelectionSlider(options=[(_label(c), c) for c in sorted(self.runs)],

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from helpers.rnn import gradient_flow
 from helpers.sequence_tasks import SequenceRegressor
-from helpers.validation import as_finite_float, as_float_array, as_positive_int
+from helpers.validation import as_bool, as_finite_float, as_float_array, as_instance, as_int, as_positive_int
 from helpers.widgets import LiveFigure, Panel
 
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
@@ -25,20 +25,24 @@ BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
 
 def legend_html(*items: tuple[str, str]) -> widgets.HTML:
     """A one-line legend: ``("#0072B2", "tanh"), ...`` -> coloured squares with their meaning."""
+    for k, item in enumerate(items):
+        if not (isinstance(item, tuple) and len(item) == 2 and all(isinstance(v, str) for v in item)):
+            raise TypeError(f"items[{k}] must be a pair of texts (colour, meaning), got {item!r}")
     parts = [f'<span style="color:{color}">&#9632;</span> {text}' for color, text in items]
     return widgets.HTML("<small>" + " &nbsp;·&nbsp; ".join(parts) + "</small>")
 
 
 def reset_button(panel: Panel) -> widgets.Button:
     """The panel's "textbook values" button, wide enough to keep its label beside other controls."""
-    button = panel.defaults_button()
+    button = as_instance(panel, "panel", Panel).defaults_button()
     button.layout.min_width = "150px"
     return button
 
 
 def in_range(value, name: str, lo: float, hi: float, whole: bool = False):
     """``value`` as an int (``whole``) or float within ``[lo, hi]``, or a ``TypeError``/``ValueError`` naming it."""
-    value = as_positive_int(value, name) if whole else as_finite_float(value, name)
+    as_finite_float(hi, "hi", low=as_finite_float(lo, "lo"))  # (the message shows them as given)
+    value = as_positive_int(value, name) if as_bool(whole, "whole") else as_finite_float(value, name)
     if not lo <= value <= hi:
         raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
     return value
@@ -129,6 +133,8 @@ class TimeStepper(Panel):
 
     def state_at(self, t: int, n: int = 0) -> dict:
         """What the panel shows at step ``t`` of sequence ``n``: ``x_t``, ``h_t`` ``(F,)``, ``y_t``, ``h_(t-1)``."""
+        T, N, _ = self.hs.shape
+        t, n = as_int(t, "t", low=0, high=T - 1), as_int(n, "n", low=0, high=N - 1)
         h_prev = self.hs[t - 1, n] if t > 0 else np.zeros(self.hs.shape[2])
         return {"x": float(self.xs[t, n, 0]), "h": self.hs[t, n], "h_prev": h_prev, "y": float(self.y_hat[t, n])}
 
@@ -137,6 +143,7 @@ class TimeStepper(Panel):
 
     def update(self, new_sequence: bool = False) -> None:
         """Redraw for the slider values; ``new_sequence`` also redraws the background (inputs, heat map)."""
+        new_sequence = as_bool(new_sequence, "new_sequence")
         t, n = self.t.value, self.seq.value
         state = self.state_at(t, n)
         steps = np.arange(t + 1)

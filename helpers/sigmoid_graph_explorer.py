@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from helpers.graph import sigmoid_chain
 from helpers.graph_pictures import BACKWARD_COLOR, GraphPicture, format_value
-from helpers.validation import as_finite_float
+from helpers.validation import as_finite_float, as_sequence
 from helpers.widgets import LiveFigure, Panel
 
 X_RANGE = (-6.0, 6.0)
@@ -50,6 +50,10 @@ def sigmoid_chain_rows(x, dout=1.0) -> list[dict]:
 
 def rows_html(rows: list[dict]) -> str:
     """The rows of :func:`sigmoid_chain_rows` as a table: forward output, local derivative, gradient in and out."""
+    rows = as_sequence(rows, "rows", "the dicts sigmoid_chain_rows returns")
+    keys = {"node", "out", "local", "upstream", "downstream"}
+    if len(rows) != len(NODES) or not all(isinstance(r, dict) and keys <= set(r) for r in rows):
+        raise ValueError(f"rows must be the {len(NODES)} dicts sigmoid_chain_rows returns, with keys {sorted(keys)}")
     pad = "padding:0 0 0 14px"
     head = ("<tr><th style='text-align:left'>node</th><th style='{0}'>forward out</th><th style='{0}'>local "
             "derivative</th><th style='{0}'>gradient in</th><th style='{0}'>× local = gradient out</th></tr>")

@@ -253,3 +253,46 @@ def as_sizes(sizes) -> list[int]:
     if len(sizes) < 2:
         raise ValueError(f"sizes needs at least an input and an output size, got {sizes}")
     return sizes
+
+
+def as_interval(value, name: str) -> tuple[float, float]:
+    """``(low, high)``: two finite numbers with ``low < high`` (an axis range, slider bounds), or a clear error."""
+    if isinstance(value, (str, bytes, dict, set)) or not hasattr(value, "__len__"):
+        raise TypeError(f"{name} must be two numbers (low, high), got {_got(value)}")
+    low, high = check_shape(as_float_array(value, name), name, (2,), "(low, high)")
+    if not low < high:
+        raise ValueError(f"{name} must be (low, high) with low < high, got ({low:g}, {high:g})")
+    return float(low), float(high)
+
+
+def as_listed(value, name: str, options: Iterable):
+    """``value`` if it equals one of ``options`` and is of the same kind (a number for numbers, not a bool)."""
+    options = tuple(options)
+    for option in options:
+        same_kind = isinstance(value, (bool, np.bool_)) == isinstance(option, bool) and \
+            isinstance(value, numbers.Real) == isinstance(option, numbers.Real)
+        if same_kind and not isinstance(value, np.ndarray) and value == option:
+            return value
+    raise ValueError(f"{name} must be one of {', '.join(map(repr, options))}, got {_got(value)}")
+
+
+def as_sequence(value, name: str, what: str = "values") -> tuple:
+    """``value`` as a tuple if it is a list, tuple or array (of ``what``), else a ``TypeError`` naming ``name``."""
+    if not isinstance(value, (list, tuple, np.ndarray)) or (isinstance(value, np.ndarray) and value.ndim == 0):
+        raise TypeError(f"{name} must be a list or tuple of {what}, got {_got(value)}")
+    return tuple(value)
+
+
+def as_instance(value, name: str, cls: type, what: str = ""):
+    """``value`` if it is a ``cls``, else a ``TypeError`` naming ``name`` (``what``: how to describe a good one)."""
+    if not isinstance(value, cls):
+        raise TypeError(f"{name} must be {what or 'a ' + cls.__name__}, got {_got(value)}")
+    return value
+
+
+def as_edges(value, name: str = "bins") -> np.ndarray:
+    """Histogram edges: a 1-D array of at least two finite, strictly increasing numbers, shape ``(n_bins + 1,)``."""
+    edges = as_float_array(value, name, ndim=1)
+    if edges.size < 2 or np.any(np.diff(edges) <= 0):
+        raise ValueError(f"{name} must be at least two increasing edges, got {edges}")
+    return edges

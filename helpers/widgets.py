@@ -19,7 +19,7 @@ from PIL import Image
 from helpers.datasets import GATE_NAMES
 from helpers.gates import GATE_WEIGHTS, evaluate_gate, first_repeat, gate_learning_steps
 from helpers.plotting import GatePicture, truth_table_html
-from helpers.validation import as_finite_float
+from helpers.validation import as_bool, as_finite_float, as_instance, as_sequence, require_methods
 
 
 class LiveFigure:
@@ -34,7 +34,9 @@ class LiveFigure:
     """
 
     def __init__(self, fig: Figure, dynamic_artists):
-        self.fig = fig
+        self.fig = as_instance(fig, "fig", Figure, "a matplotlib.figure.Figure")
+        for k, artist in enumerate(as_sequence(dynamic_artists, "dynamic_artists", "matplotlib artists")):
+            require_methods(artist, f"dynamic_artists[{k}]", ("get_zorder", "set_animated"), "a matplotlib artist")
         FigureCanvasAgg(fig)
         self.dynamic_artists = sorted(dynamic_artists, key=lambda a: a.get_zorder())
         for artist in self.dynamic_artists:
@@ -52,6 +54,11 @@ class LiveFigure:
         full redraw with the same key reuses it instead of drawing the figure again (a figure that switches
         between a few layouts, e.g. a number of panels).
         """
+        full = as_bool(full, "full")
+        try:
+            hash(key)
+        except TypeError:
+            raise TypeError(f"key must be hashable (a number, text or tuple) or None, got {key!r}") from None
         canvas = self.fig.canvas
         if full and key is not None and key in self._backgrounds:
             self._background = self._backgrounds[key]
@@ -155,6 +162,7 @@ class Panel:
 
     def defaults_button(self, description: str = "textbook values") -> widgets.Button:
         """A button that calls :meth:`restore_defaults`."""
+        as_instance(description, "description", str, "a text")
         button = widgets.Button(description=description, icon="undo", tooltip="Back to the values in the text")
         button.on_click(lambda _: self.restore_defaults())
         return button
@@ -351,5 +359,6 @@ SETS_UP_NEXT_RUN = "course-sets-up-next-run"
 def sets_up_next_run(control):
     """Mark ``control`` as one that only sets up the next run (a learning rate read at the next step):
     moving it redraws nothing, on purpose. Returns ``control``."""
+    require_methods(control, "control", ("add_class",), "an ipywidgets control")
     control.add_class(SETS_UP_NEXT_RUN)
     return control

@@ -15,6 +15,8 @@ import numpy as np
 
 NAN, INF = float("nan"), float("inf")
 
+RECORD = "a plain record (dataclass) built by its module's functions"
+
 
 @dataclass
 class Arg:
@@ -197,10 +199,19 @@ def names_argument(message: str, name: str) -> bool:
     return re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", message) is not None
 
 
+def _drawing(value) -> bool:
+    """A matplotlib object (an Axes, or a list of them): shared by the calls, never copied."""
+    if isinstance(value, (list, tuple)) and value:
+        return all(_drawing(v) for v in value)
+    return type(value).__module__.startswith("matplotlib")
+
+
 def fresh_value(value):
+    if _drawing(value):
+        return value
     try:
         return copy.deepcopy(value)
-    except TypeError:
+    except (TypeError, NotImplementedError):  # widgets cannot be copied: shared by the calls
         return value
 
 

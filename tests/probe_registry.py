@@ -1,4 +1,7 @@
-"""The API probe's registry: one entry per public function, class (its constructor) and method of the math modules.
+"""The API probe's registry: one entry per public function, class (its constructor) and method of every module.
+
+The older math modules are listed here; the newer math modules, the picture modules and the panel modules in
+``probe_registry_models.py``, ``probe_registry_pictures.py`` and ``probe_registry_panels.py``, merged below.
 
 Adding a public callable to one of :data:`MODULES` means adding one line here (tests/test_api_probe.py fails
 until it has one). An entry is a :class:`probe.Spec` (good arguments and their kinds) or, for a plain record
@@ -9,7 +12,10 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from probe import Arg, fn, meth
+import probe_registry_models
+import probe_registry_panels
+import probe_registry_pictures
+from probe import RECORD, Arg, fn, meth
 
 from helpers import (
     activations,
@@ -32,9 +38,8 @@ from helpers import (
 )
 
 MODULES = [gates, layers, optim, train, activations, graph, graph_pictures, descent, backprop, init, rnn, datasets,
-           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments]
-
-RECORD = "a plain record (dataclass) built by its module's functions"
+           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments] + probe_registry_models.MODULES \
+    + probe_registry_pictures.MODULES + probe_registry_panels.MODULES
 
 _r = np.random.default_rng(0)
 X53 = _r.standard_normal((5, 3))
@@ -465,6 +470,11 @@ REGISTRY = {
                                         batch_size=A(4, "posint", optional=True),
                                         seed=A(0, "seed")),
 }
+
+
+REGISTRY.update(probe_registry_models.REGISTRY)
+REGISTRY.update(probe_registry_pictures.REGISTRY)
+REGISTRY.update(probe_registry_panels.REGISTRY)
 
 
 def _ran_loss(model, xs, ys):

@@ -81,7 +81,7 @@ def test_rates_change_without_a_restart_and_a_weight_can_be_set_by_hand():
     s.set_weight(0, 0, 0, 3.0)
     assert s.affines[0].params["W"][0, 0] == 3.0
     assert not np.allclose(s.node_outputs(grid_points(DOMAIN, 10))[1][:, 0], before)
-    with pytest.raises(ValueError, match="outside layer 0"):
+    with pytest.raises(ValueError, match=r"i must be in 0 \.\. 1, got 5"):  # layer 0 has 2 inputs
         s.set_weight(0, 5, 0, 1.0)
 
 

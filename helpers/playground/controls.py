@@ -23,6 +23,7 @@ from helpers.playground.state import (
     REG_RATES,
     PlaygroundState,
 )
+from helpers.validation import as_instance, as_sequence
 from helpers.widgets import sets_up_next_run
 
 
@@ -45,6 +46,7 @@ CLASS_NAMES = ("blue", "orange", "green", "purple")
 
 def build_controls(state: PlaygroundState) -> dict[str, widgets.ValueWidget]:
     """Every control, by name, set to ``state`` (the names are those of ``Panel.settings``)."""
+    as_instance(state, "state", PlaygroundState)
     c: dict[str, widgets.ValueWidget] = {
         "dataset": widgets.Dropdown(options=list(DATASETS), value=state.dataset, description="data", **_wide()),
         "noise": widgets.SelectionSlider(options=NOISES, value=state.noise, description="noise σ", **_wide()),
@@ -91,8 +93,16 @@ def build_controls(state: PlaygroundState) -> dict[str, widgets.ValueWidget]:
     return c
 
 
+def _controls(c) -> dict:
+    """``c`` if it is the dict of controls :func:`build_controls` returns, else a clear ``TypeError``."""
+    if not isinstance(c, dict) or not {"dataset", "hidden_layers", "regularization", "lr"} <= set(c):
+        raise TypeError(f"c must be the dict of controls that build_controls returns, got {type(c).__name__}")
+    return c
+
+
 def show_layer_sliders(c: dict, hidden=()) -> None:
     """Show one neurons slider per hidden layer and hide the others (all of them if "network" is ``hidden``)."""
+    c, hidden = _controls(c), as_sequence(hidden, "hidden", "names of controls to hide")
     for k in range(1, MAX_LAYERS + 1):
         shown = k <= c["hidden_layers"].value and "network" not in hidden
         c[f"neurons_{k}"].layout.display = None if shown else "none"
@@ -100,6 +110,7 @@ def show_layer_sliders(c: dict, hidden=()) -> None:
 
 def state_from_controls(c: dict, seed: int, data_seed: int, points: tuple = ()) -> PlaygroundState:
     """The state the controls describe (with the given seeds and, for a custom data set, its points)."""
+    c = _controls(c)
     layers = tuple(c[f"neurons_{k}"].value for k in range(1, c["hidden_layers"].value + 1))
     features = tuple(name for name in FEATURES if c[name].value)
     return PlaygroundState(
@@ -113,11 +124,13 @@ def state_from_controls(c: dict, seed: int, data_seed: int, points: tuple = ()) 
 
 def regularization_of(c: dict):
     """The regularisation the dropdown names: None, "L1" or "L2"."""
+    c = _controls(c)
     return None if c["regularization"].value == "none" else c["regularization"].value
 
 
 def settings_of(state: PlaygroundState) -> dict:
     """The control values (``Panel.set_settings`` keyword arguments) that describe ``state``."""
+    as_instance(state, "state", PlaygroundState)
     values = {"dataset": state.dataset, "noise": state.noise, "train_percent": state.train_percent,
               "batch_size": state.batch_size, "hidden_layers": len(state.layers), "activation": state.activation,
               "lr": state.lr, "regularization": state.regularization or "none", "reg_rate": state.reg_rate,
@@ -131,6 +144,9 @@ def settings_of(state: PlaygroundState) -> dict:
 def layout(c: dict, training) -> widgets.HBox:
     """Three columns of controls side by side: the data, the network, the training (``training``: the
     widgets below the rates: buttons, weight editor, status)."""
+    c = _controls(c)
+    for k, w in enumerate(as_sequence(training, "training", "widgets")):
+        as_instance(w, f"training[{k}]", widgets.Widget, "an ipywidgets widget")
     features = widgets.HBox([c[name] for name in FEATURES], layout=widgets.Layout(flex_flow="row wrap",
                                                                                    width="270px"))
     columns = [

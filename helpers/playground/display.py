@@ -8,9 +8,11 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
+from PIL import Image
 
 from helpers.playground.controls import CLASS_NAMES
 from helpers.playground.picture import PALETTE, encode
+from helpers.validation import as_instance, as_positive_int
 
 LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative (class 0); white: 0. With 3-4 "
           "classes the output shows the winning class (blue, orange, green, purple), paler where it is less sure. "
@@ -24,14 +26,17 @@ class PictureImage:
     """The ``ipywidgets.Image`` the frames go to: JPEG while training (fast), PNG when paused (crisp)."""
 
     def __init__(self, width: int, height: int):
+        width, height = as_positive_int(width, "width"), as_positive_int(height, "height")
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
         self.picture = None  # the last frame, a PIL image
         self.live = False
 
     def show(self, picture) -> None:
+        as_instance(picture, "picture", Image.Image, "a PIL Image (from NetworkPicture.render)")
+        value = encode(picture, "jpeg" if self.live else "png")
         self.picture = picture
         self.image.format = "jpeg" if self.live else "png"
-        self.image.value = encode(picture, self.image.format)
+        self.image.value = value
 
     @property
     def frame(self) -> np.ndarray:

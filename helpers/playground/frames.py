@@ -17,6 +17,8 @@ import time
 import ipywidgets as widgets
 import numpy as np
 
+from helpers.validation import as_bool, as_callable, as_instance, as_positive_int
+
 
 class FramePlayer:
     """Calls ``frame()`` on the ticks of a hidden ``Play`` widget while ``toggle`` (the Train button) is on.
@@ -32,7 +34,10 @@ class FramePlayer:
     MIN_FRAME_GAP = 0.015  # frames closer together than this are skipped (caps at ~66 per second)
 
     def __init__(self, frame, toggle: widgets.ToggleButton, interval: int = 20, on_error=None):
-        self.frame, self.toggle, self.on_error = frame, toggle, on_error
+        as_instance(toggle, "toggle", widgets.ToggleButton, "an ipywidgets ToggleButton")
+        interval = as_positive_int(interval, "interval")
+        self.frame, self.toggle = as_callable(frame, "frame"), toggle
+        self.on_error = None if on_error is None else as_callable(on_error, "on_error")
         self.play = widgets.Play(value=0, min=0, max=10**9, interval=interval, show_repeat=False,
                                  layout=widgets.Layout(display="none"))
         widgets.link((toggle, "value"), (self.play, "playing"))
@@ -54,7 +59,7 @@ class FramePlayer:
 
     def run_frame(self, extra: bool = False) -> None:
         """One frame (``extra``: the second one of a tick, skipped if too close to the last)."""
-        if not extra:
+        if not as_bool(extra, "extra"):
             self._queued = False
         if not self.toggle.value:  # paused while this frame waited
             return

@@ -20,7 +20,18 @@ import matplotlib
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from helpers.plotting import CLASS_COLORS, PROBABILITY_CMAP
+from helpers.picture_basics import CLASS_COLORS, PROBABILITY_CMAP
+from helpers.validation import (
+    as_bool,
+    as_choice,
+    as_finite_float,
+    as_float_array,
+    as_instance,
+    as_interval,
+    as_positive_int,
+    as_sequence,
+    check_shape,
+)
 
 RES = 60  # grid points per side for every heatmap; the small tiles take every second one
 TILE, PITCH, TOP, LEFT = 30, 42, 44, 78  # node tile size, vertical spacing, first row, first column (px)
@@ -68,20 +79,21 @@ def label_colours(y: np.ndarray, n_classes: int | None) -> np.ndarray:
 
 def point_colours(values: np.ndarray) -> np.ndarray:
     """Values on the -1 .. +1 scale -> the points' strong uint8 RGB colours (N, 3), blue through orange."""
-    index = np.clip((np.asarray(values) + 1.0) * 127.5, 0, 255).astype(np.intp)
+    index = np.clip((as_float_array(values, "values", ndim=1) + 1.0) * 127.5, 0, 255).astype(np.intp)
     return POINT_LUT[index].astype(np.uint8)
 
 
 def colours(values: np.ndarray) -> np.ndarray:
     """Values (any shape) on the -1 .. +1 scale -> uint8 RGB colours, shape ``values.shape + (3,)`` (NaN: white)."""
-    index = np.clip((np.nan_to_num(np.asarray(values, dtype=float)) + 1.0) * 127.5, 0, 255).astype(np.intp)
+    values = np.nan_to_num(as_float_array(values, "values", allow_nan=True))
+    index = np.clip((values + 1.0) * 127.5, 0, 255).astype(np.intp)
     return LUT[index]
 
 
 def grid_points(domain=(-6.0, 6.0), res: int = RES) -> np.ndarray:
     """Centres of a ``res × res`` grid over ``domain²``, shape (res², 2), in image order (top row first:
     row index runs down from the largest x2, column index right from the smallest x1)."""
-    lo, hi = domain
+    (lo, hi), res = as_interval(domain, "domain"), as_positive_int(res, "res")
     step = (hi - lo) / res
     centres = lo + step * (np.arange(res) + 0.5)
     gx, gy = np.meshgrid(centres, centres[::-1])
@@ -111,7 +123,12 @@ class NetworkPicture:
     """
 
     def __init__(self, labels, layers, domain=(-6.0, 6.0), n_outputs: int = 1):
-        self.domain, self.n_outputs = domain, n_outputs
+        self.domain = as_interval(domain, "domain")
+        self.n_outputs = as_positive_int(n_outputs, "n_outputs")
+        labels, layers = as_sequence(labels, "labels", "feature labels"), as_sequence(layers, "layers", "neuron counts")
+        if not labels or not all(isinstance(label, str) for label in labels):
+            raise ValueError(f"labels must be one or more texts (the input features' labels), got {labels!r}")
+        layers = tuple(as_positive_int(n, f"layers[{k}]") for k, n in enumerate(layers))
         self.sizes = sizes = [len(labels), *layers, 1]
         gap = (NET_RIGHT - TILE - LEFT) / max(1, len(sizes) - 1)
         self.nodes: dict[tuple[int, int], tuple[int, int]] = {}  # node -> top-left pixel of its tile
@@ -159,6 +176,7 @@ class NetworkPicture:
 
     def node_at(self, x: float, y: float):
         """The node whose tile holds pixel ``(x, y)``, or None."""
+        x, y = as_finite_float(x, "x"), as_finite_float(y, "y")
         for node, (nx, ny) in self.nodes.items():
             if nx <= x < nx + TILE and ny <= y < ny + TILE:
                 return node
@@ -166,6 +184,7 @@ class NetworkPicture:
 
     def link_at(self, x: float, y: float, tolerance: float = 4.0):
         """The link ``(column, i, j)`` passing within ``tolerance`` px of ``(x, y)`` (the nearest), or None."""
+        tolerance = as_finite_float(tolerance, "tolerance", low=0)
         if self.node_at(x, y) is not None or not len(self._ends):
             return None
         a, b = self._ends[:, :2], self._ends[:, 2:]
@@ -198,6 +217,8 @@ class NetworkPicture:
             marked: nodes framed (the selected one). link: a link drawn highlighted.
             discretize: show the large map as two colours (the sign) instead of shades.
         """
+        outputs, history = self._check_frame(outputs, weights, biases, big, points, history, title, marked, link)
+        discretize = as_bool(discretize, "discretize")
         frame = self._background.copy()  # first the arrays (heatmaps, points), then Pillow's lines and text
         classes = self.n_outputs > 1
         last = len(self.sizes) - 1
@@ -237,6 +258,52 @@ class NetworkPicture:
         draw.text((MAP_X, MAP_Y - 8), title, fill="black", font=_FONT, anchor="ls")
         self._draw_chart(draw, *history)
         return image
+
+    def _node(self, node, name: str) -> tuple:
+        try:
+            if isinstance(node, (tuple, list)) and tuple(node) in self.nodes:
+                return tuple(node)
+        except TypeError:  # an unhashable entry
+            pass
+        raise ValueError(f"{name} must be a node (column, index) of this network, got {node!r}")
+
+    def _check_frame(self, outputs, weights, biases, big, points, history, title, marked, link):
+        """The arguments of :meth:`render`, checked before anything is drawn: ``(outputs, history)`` as arrays."""
+        cols = len(self.sizes)
+        outputs, weights, biases = (as_sequence(v, name, "arrays") for v, name in
+                                    ((outputs, "outputs"), (weights, "weights"), (biases, "biases")))
+        for name, given, want in (("outputs", outputs, cols), ("weights", weights, cols - 1),
+                                  ("biases", biases, cols - 1)):
+            if len(given) != want:
+                raise ValueError(f"{name} must be {want} arrays, one per column of the network, got {len(given)}")
+        widths = [*self.sizes[:-1], self.n_outputs]  # values per column; the output has one per class score
+        outputs = [check_shape(as_float_array(o, f"outputs[{c}]", allow_nan=True), f"outputs[{c}]", (RES * RES, n),
+                               "(grid points, nodes)")
+                   for c, (o, n) in enumerate(zip(outputs, widths, strict=True))]
+        for c, (W, b) in enumerate(zip(weights, biases, strict=True)):
+            shape = (widths[c], widths[c + 1])
+            check_shape(as_float_array(W, f"weights[{c}]", allow_nan=True), f"weights[{c}]", shape)
+            check_shape(as_float_array(b, f"biases[{c}]", allow_nan=True), f"biases[{c}]", shape[1:])
+        self._node(big, "big")
+        for k, node in enumerate(as_sequence(marked, "marked", "nodes")):
+            self._node(node, f"marked[{k}]")
+        if link is not None and (not isinstance(link, tuple) or link not in self.links):
+            raise ValueError(f"link must be None or a link (column, i, j) of this network, got {link!r}")
+        if not isinstance(points, tuple) or len(points) != 3:
+            raise TypeError("points must be (X (N, 2), colours (N, 3) uint8, outlined (N,) bool)")
+        X = check_shape(as_float_array(points[0], "points[0]", ndim=2), "points[0]", (None, 2), "(X)")
+        for k, (dtype, shape) in enumerate(((np.uint8, (len(X), 3)), (np.bool_, (len(X),))), start=1):
+            if not isinstance(points[k], np.ndarray) or points[k].dtype != dtype:
+                raise TypeError(f"points[{k}] must be a NumPy array of {np.dtype(dtype).name}, got {points[k]!r}")
+            check_shape(points[k], f"points[{k}]", shape)
+        history = as_sequence(history, "history", "loss curves (train, test)")
+        if len(history) != 2:
+            raise ValueError(f"history must be (train losses, test losses), got {len(history)} parts")
+        train, test = (as_float_array(h, f"history[{k}]", ndim=1, allow_nan=True) for k, h in enumerate(history))
+        if len(train) != len(test):
+            raise ValueError(f"history must be two curves of the same length, got {len(train)} and {len(test)}")
+        as_instance(title, "title", str, "a text")
+        return outputs, (train, test)
 
     def _point_pixels(self, X, point_colours, outlined):
         """The pixels of the points' rings and dots and their colours (cached: the points rarely change)."""
@@ -283,6 +350,8 @@ def encode(image: Image.Image, fmt: str = "png") -> bytes:
 
     The PNG has 256 colours (the heatmaps use 256 anyway): ~40 kB instead of ~120 kB, in the same time.
     """
+    as_instance(image, "image", Image.Image, "a PIL Image (from NetworkPicture.render)")
+    as_choice(fmt, "fmt", ("png", "jpeg"))
     buf = io.BytesIO()
     if fmt == "png":
         image.quantize(256, method=Image.Quantize.FASTOCTREE).save(buf, format="png")

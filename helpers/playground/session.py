@@ -18,9 +18,19 @@ from helpers.layers import Affine, BinaryCrossEntropy, SoftmaxWithLoss, SquaredE
 from helpers.metrics import confusion_matrix
 from helpers.optim import OPTIMIZERS
 from helpers.playground.data import make_data
-from helpers.playground.state import PlaygroundState
+from helpers.playground.state import FEATURES, REG_RATES, PlaygroundState
 from helpers.train import Trainer
-from helpers.validation import as_choice, as_finite_float, as_positive_int, internal_values
+from helpers.validation import (
+    as_choice,
+    as_finite_float,
+    as_float_array,
+    as_int,
+    as_listed,
+    as_positive_int,
+    as_sequence,
+    check_shape,
+    internal_values,
+)
 
 _FEATURE_FUNCTIONS = {
     "x1": lambda x1, x2: x1, "x2": lambda x1, x2: x2, "x1sq": lambda x1, x2: x1 * x1,
@@ -31,6 +41,12 @@ _FEATURE_FUNCTIONS = {
 
 def features(X: np.ndarray, names) -> np.ndarray:
     """The chosen input features of points ``X`` (N, 2): shape (N, len(names)), in the order of ``names``."""
+    X = check_shape(as_float_array(X, "X", ndim=2, nonempty=True), "X", (None, 2), "(points of the plane)")
+    names = as_sequence(names, "names", "feature ids")
+    if not names:
+        raise ValueError("names must hold at least one feature id")
+    for i, name in enumerate(names):
+        as_choice(name, f"names[{i}]", FEATURES)
     return np.column_stack([_FEATURE_FUNCTIONS[name](X[:, 0], X[:, 1]) for name in names])
 
 
@@ -120,20 +136,21 @@ class Session:
 
     def set_lr(self, lr: float) -> None:
         """Change the learning rate for the next steps (no restart)."""
+        self.state = self.state.replace(lr=lr)  # checks lr first: a refused value changes nothing
         self.trainer.optimizer.lr = lr
-        self.state = self.state.replace(lr=lr)
 
     def set_regularization(self, kind: str | None, rate: float) -> None:
         """Change the weight penalty for the next steps (no restart)."""
+        as_choice(kind, "kind", ("L1", "L2"), allow_none=True)
+        as_listed(rate, "rate", REG_RATES)
         self.state = self.state.replace(regularization=kind, reg_rate=rate)
         self.trainer.optimizer.regularization, self.trainer.optimizer.reg_rate = kind, rate
 
     def set_weight(self, layer: int, i: int, j: int, value: float) -> None:
         """Set by hand the weight from neuron ``i`` of column ``layer`` to neuron ``j`` of the next column
         (column 0 holds the input features)."""
-        W = self.affines[layer].params["W"]
-        if not (0 <= i < W.shape[0] and 0 <= j < W.shape[1]):
-            raise ValueError(f"weight ({i} -> {j}) is outside layer {layer}'s {W.shape[0]} x {W.shape[1]} weights")
+        W = self.affines[as_int(layer, "layer", low=0, high=len(self.affines) - 1)].params["W"]
+        i, j = as_int(i, "i", low=0, high=W.shape[0] - 1), as_int(j, "j", low=0, high=W.shape[1] - 1)
         W[i, j] = as_finite_float(value, "value")
 
     def hidden_points(self, layer: int = 1) -> np.ndarray:
@@ -148,6 +165,7 @@ class Session:
         regression, so every node reads on the same -1 .. +1 colour scale; for K = 3-4 classes it is the
         softmax probabilities (G, K).
         """
+        grid = check_shape(as_float_array(grid, "grid", ndim=2, nonempty=True), "grid", (None, 2), "(points)")
         x = features(grid, self.state.features)
         outputs = [x]
         layers = self.trainer.model.layers

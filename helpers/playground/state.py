@@ -13,6 +13,7 @@ import numbers
 from helpers.datasets import REGRESSION_DATASETS, TOY_DATASETS
 from helpers.layers import ACTIVATION_LAYERS
 from helpers.optim import OPTIMIZERS
+from helpers.validation import as_sequence
 
 #: The four rows of XOR's truth table as a data set (notebook 02): not one of the Playground's.
 XOR_TABLE = "xor table"
@@ -106,7 +107,8 @@ class PlaygroundState:
             raise ValueError(f"train_percent must be one of 10, 20, ..., 90, got {self.train_percent!r}")
         if self.batch_size != "all" and (isinstance(self.batch_size, bool) or self.batch_size not in range(1, 31)):
             raise ValueError(f"batch_size must be 1-30 or 'all', got {self.batch_size!r}")
-        features, layers = tuple(self.features), tuple(self.layers)
+        features = as_sequence(self.features, "features", "feature ids")
+        layers = as_sequence(self.layers, "layers", "neuron counts")
         if not features or len(set(features)) != len(features) or not set(features) <= set(FEATURES):
             raise ValueError(f"features must be one or more different ids of {list(FEATURES)}, got {features!r}")
         if len(layers) > MAX_LAYERS or any(isinstance(n, bool) or n not in range(1, MAX_NEURONS + 1) for n in layers):
@@ -168,12 +170,12 @@ class PlaygroundState:
     def from_string(cls, text: str) -> PlaygroundState:
         """Read a share-string; keys left out keep their defaults. Raises ``ValueError`` on a bad key or value."""
         if not isinstance(text, str):
-            raise TypeError(f"state must be a string like 'data=xor&net=4,2', got {type(text).__name__}")
+            raise TypeError(f"state text must be a string like 'data=xor&net=4,2', got {type(text).__name__}")
         values = {}
         for part in filter(None, text.strip().lstrip("#").split("&")):
             key, sep, raw = part.partition("=")
             if not sep or key not in _KEYS:
-                raise ValueError(f"state: unknown part {part!r}; the keys are {', '.join(_KEYS)}")
+                raise ValueError(f"state text: unknown part {part!r}; the keys are {', '.join(_KEYS)}")
             values[_KEYS[key]] = _parse(_KEYS[key], raw)
         return cls(**values)
 
@@ -198,7 +200,7 @@ def _parse(name: str, raw: str):
         if name in ("noise", "lr", "reg_rate"):
             return float(raw)
     except (ValueError, KeyError):
-        raise ValueError(f"state: {name} cannot be {raw!r}") from None
+        raise ValueError(f"state text: {name} cannot be {raw!r}") from None
     return raw
 
 

@@ -21,7 +21,7 @@ from helpers.playground.frames import FramePlayer
 from helpers.playground.picture import NetworkPicture, grid_points, label_colours
 from helpers.playground.session import Session
 from helpers.playground.state import CUSTOM, FEATURES, PlaygroundState
-from helpers.validation import as_int, as_positive_int
+from helpers.validation import as_bool, as_choice, as_int, as_positive_int
 from helpers.widgets import Panel
 
 _REBUILD = ("dataset", "noise", "train_percent", "batch_size", "hidden_layers", "activation", "optimizer", "init",
@@ -116,6 +116,8 @@ class MLPPlayground(Panel):
     def set_state(self, state: str | PlaygroundState) -> None:
         """Rebuild from a share-string or state: every control, both seeds, the points, fresh training."""
         state = PlaygroundState.from_string(state) if isinstance(state, str) else state
+        if not isinstance(state, PlaygroundState):
+            raise TypeError(f"state must be a share-string or a PlaygroundState, got {type(state).__name__}")
         self.seed, self.data_seed = state.seed, state.data_seed
         self.points = state.points or self.points
         self.set_settings(**ctl.settings_of(state))
@@ -176,6 +178,7 @@ class MLPPlayground(Panel):
 
     def reset(self, new_weights: bool = False, new_data: bool = False) -> None:
         """Start training again: new starting weights (``new_weights``) and/or new data (``new_data``)."""
+        new_weights, new_data = as_bool(new_weights, "new_weights"), as_bool(new_data, "new_data")
         self.seed += int(new_weights)
         self.data_seed += int(new_data)
         self._build(self.current_state())
@@ -184,7 +187,7 @@ class MLPPlayground(Panel):
         """Train ``epochs`` epochs (``epochs_per_frame`` by default; Step trains one) and redraw; training
         pauses at the stop epoch (if set) or when the loss diverges."""
         with np.errstate(all="ignore"):  # a too-large learning rate shows up as a non-finite loss, below
-            self.session.train(epochs or self.epochs_per_frame)
+            self.session.train(self.epochs_per_frame if epochs is None else as_positive_int(epochs, "epochs"))
         if self.session.diverged or self.session.stopped:
             self.train_button.value = False
         self.update()
@@ -235,6 +238,7 @@ class MLPPlayground(Panel):
         nearest point); not on a regression set, whose targets are numbers, not classes, nor when the
         "draw" group is hidden.
         """
+        as_choice(kind, "kind", ("mousemove", "click", "mouseleave"))
         node = self.picture.node_at(x, y) if kind != "mouseleave" else None
         spot = self.picture.plane_at(x, y) if kind == "click" and "draw" not in self.hidden else None
         if spot is not None and not self.session.state.regression:

@@ -1,0 +1,121 @@
+"""The API probe's entries for the newer math modules: notebook 04's activation models, notebook 07's RNN
+layout, notebook 02's hidden space and the live trainer's state and session (merged into
+:data:`probe_registry.REGISTRY`)."""
+
+from __future__ import annotations
+
+import numpy as np
+from probe import RECORD, Arg, fn, meth
+
+from helpers import activation_chain, activation_model, activation_properties, hidden_space, layers, rnn_layout
+from helpers.playground import session, state
+
+MODULES = [activation_chain, activation_model, activation_properties, hidden_space, rnn_layout, state, session]
+
+_r = np.random.default_rng(1)
+U = _r.standard_normal(6)
+X42 = _r.standard_normal((4, 2))
+XS = _r.standard_normal((4, 2, 3))  # (T, N, D)
+
+
+def A(good, kind, **kw):
+    return Arg(good, kind, **kw)
+
+
+def _mlp():
+    return layers.mlp([2, 2, 1], activation="tanh", rng=0)
+
+
+def _session():
+    return session.Session(state.PlaygroundState(dataset="xor table", layers=(2,)))
+
+
+_STATE = dict(dataset=A("xor", "choice"), noise=A(0.0, "nonneg"), train_percent=A(50, "posint"),
+              batch_size=A(10, "posint"), features=A(("x1", "x2"), "object", extra=[("unknown id", ("x9",))]),
+              layers=A((4, 2), "object", extra=[("zero neurons", (4, 0))]), activation=A("tanh", "choice"),
+              lr=A(0.03, "pos"), regularization=A(None, "choice", optional=True), reg_rate=A(0.0, "nonneg"),
+              show_test=A(False, "bool"), discretize=A(False, "bool"), seed=A(0, "seed"), data_seed=A(0, "seed"))
+
+REGISTRY = {
+    # --- activation_chain, activation_model, activation_properties (notebook 04) -----------------------
+    "activation_chain.chain_gradients": fn(activation_chain.chain_gradients, name=A("relu", "choice"),
+                                           u0=A(U, "any"), weight=A(1.5, "float"), depth=A(4, "posint")),
+    "activation_chain.chain_summary": fn(activation_chain.chain_summary, grads=A(np.abs(X42) + 0.1, "rows",
+                                                                                 skip=("empty",))),
+    "activation_model.slider_name": fn(activation_model.slider_name, name=A("selu", "choice"),
+                                       param=A("alpha", "choice")),
+    "activation_model.standard_samples": fn(activation_model.standard_samples, n=A(50, "posint"), seed=A(0, "seed")),
+    "activation_model.standardised_photo": fn(activation_model.standardised_photo),
+    "activation_model.output_limits": fn(activation_model.output_limits, name=A("tanh", "choice"),
+                                         x_range=A((-6.0, 6.0), "pair")),
+    "activation_model.explorer_state": fn(activation_model.explorer_state, name=A("elu", "choice"),
+                                          params=A({"alpha": 0.5}, "object", optional=True, skip=("dict",),
+                                                   extra=[("unknown parameter", {"beta": 1.0}),
+                                                          ("NaN parameter", {"alpha": np.nan})]),
+                                          shift=A(0.5, "float"), scale=A(2.0, "pos"),
+                                          samples=A(U, "batch", optional=True),
+                                          image=A(X42, "batch", optional=True, skip=("wrong width",)),
+                                          bins=A(np.linspace(-1, 2, 5), "batch", optional=True,
+                                                 extra=[("decreasing", np.linspace(2, -1, 5))])),
+    "activation_model.depth_state": fn(activation_model.depth_state, name=A("sigmoid", "choice"),
+                                       params=A(None, "object", optional=True, skip=("dict",)),
+                                       shift=A(0.5, "float"), scale=A(2.0, "pos"), weight=A(1.0, "float"),
+                                       samples=A(U, "batch", optional=True), max_depth=A(5, "posint")),
+    "activation_model.check_name": fn(activation_model.check_name, name=A("relu", "choice")),
+    "activation_model.in_range": fn(lambda **kw: activation_model.in_range(name="value", **kw),
+                                    value=A(0.5, "float", extra=[("outside the bounds", 9.0)]),
+                                    bounds=A((-3.0, 3.0), "pair", skip=("three numbers",))),  # a slider's range
+    "activation_properties.mean_output": fn(activation_properties.mean_output, name=A("relu", "choice"),
+                                            std=A(1.0, "pos")),
+    "activation_properties.properties": fn(activation_properties.properties, name=A("relu", "choice")),
+    "activation_properties.properties_table": fn(activation_properties.properties_table,
+                                                 names=A(["relu"], "object", optional=True,
+                                                         extra=[("unknown name", ["bogus"])])),
+    "activation_properties.properties_html": fn(activation_properties.properties_html,
+                                                rows=A([activation_properties.properties("relu")], "object",
+                                                       extra=[("a row missing a column", [{"name": "relu"}])])),
+    # --- hidden_space (notebook 02) ------------------------------------------------------------------
+    "hidden_space.hidden_coordinates": fn(hidden_space.hidden_coordinates, model=A(_mlp(), "object"),
+                                          X=A(X42, "batch"), layer=A(1, "posint", extra=[("too deep", 2)])),
+    "hidden_space.next_layer_line": fn(hidden_space.next_layer_line, model=A(_mlp(), "object"),
+                                       layer=A(1, "posint", extra=[("too deep", 2)]),
+                                       unit=A(0, "int", extra=[("negative", -1), ("too large", 1)])),
+    # --- rnn_layout (notebook 07) ---------------------------------------------------------------------
+    "rnn_layout.stacked_rnns": fn(rnn_layout.stacked_rnns, input_size=A(3, "posint"), hidden_size=A(4, "posint"),
+                                  bidirectional=A(True, "bool"), num_layers=A(2, "posint"),
+                                  seed=A(0, "seed", optional=True)),
+    "rnn_layout.stacked_forward": fn(rnn_layout.stacked_forward,
+                                     layers=A(rnn_layout.stacked_rnns(3, 4, True, 2, seed=0), "object",
+                                              extra=[("empty list", []), ("list with a number", [3])]),
+                                     xs=A(XS, "batch")),
+    "rnn_layout.StatePlace": RECORD,
+    "rnn_layout.RNNLayout": RECORD,
+    "rnn_layout.Progress": RECORD,
+    "rnn_layout.rnn_layout": fn(rnn_layout.rnn_layout, T=A(4, "posint"), N=A(2, "posint"), D=A(3, "posint"),
+                                H=A(4, "posint"), bidirectional=A(True, "bool"), num_layers=A(2, "posint"),
+                                seed=A(0, "seed")),
+    "rnn_layout.bidirectional_progress": fn(rnn_layout.bidirectional_progress, T=A(5, "posint"),
+                                            k=A(2, "int", extra=[("negative", -1), ("k = T", 5)])),
+    # --- playground.state and playground.session (notebook 02's live trainer) ------------------------
+    "state.PlaygroundState": fn(state.PlaygroundState, **_STATE),
+    "state.PlaygroundState.replace": meth(state.PlaygroundState, "replace", lr=A(0.1, "pos"),
+                                          activation=A("relu", "choice")),
+    "state.PlaygroundState.to_string": meth(state.PlaygroundState, "to_string"),
+    "state.PlaygroundState.from_string": fn(state.PlaygroundState.from_string,
+                                            text=A("data=spiral&net=8,8", "text", skip=("empty string",),
+                                                   extra=[("unknown key", "colour=red"),
+                                                          ("bad value", "net=8,x")])),
+    "session.features": fn(session.features, X=A(X42, "batch", skip=("missing dimension",)),
+                           names=A(("x1", "sinx2"), "object", extra=[("unknown id", ("x9",)), ("empty", ())])),
+    "session.make_data": fn(session.make_data, state=A(state.PlaygroundState(), "object")),
+    "session.Session": fn(session.Session, state=A(state.PlaygroundState(dataset="xor table"), "object")),
+    "session.Session.losses": meth(_session, "losses"),
+    "session.Session.set_lr": meth(_session, "set_lr", lr=A(0.1, "pos")),
+    "session.Session.set_regularization": meth(_session, "set_regularization", kind=A("L2", "choice", optional=True),
+                                               rate=A(0.01, "nonneg")),
+    "session.Session.set_weight": meth(_session, "set_weight", layer=A(0, "int", extra=[("too large", 5)]),
+                                       i=A(1, "int", extra=[("too large", 5)]),
+                                       j=A(0, "int", extra=[("too large", 5)]), value=A(0.5, "float")),
+    "session.Session.hidden_points": meth(_session, "hidden_points", layer=A(1, "posint", extra=[("too deep", 3)])),
+    "session.Session.node_outputs": meth(_session, "node_outputs", grid=A(X42, "batch", skip=("missing dimension",))),
+}
