@@ -43,6 +43,7 @@ class LiveFigure:
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
         self._background = None
         self._backgrounds = {}  # key -> background, for redraw(full=True, key=...)
+        self._extents = None  # artist -> the pixels it covers, once redraw_changed is used
         self.redraw(full=True)
 
     def redraw(self, full: bool = False, key=None) -> None:
@@ -65,6 +66,49 @@ class LiveFigure:
             canvas.restore_region(self._background)
         for artist in self.dynamic_artists:
             self.fig.draw_artist(artist)
+        if self._extents is not None:  # kept only for a figure redrawn by redraw_changed
+            self._extents = {artist: self._extent(artist) for artist in self.dynamic_artists}
+        self.image.value = self.png()
+
+    def _extent(self, artist):
+        """The pixels ``artist`` covers, ``(x0, y0, x1, y1)`` with y counted from the top, padded; None if none."""
+        if not artist.get_visible() or (hasattr(artist, "get_text") and not artist.get_text()):
+            return None
+        box = artist.get_window_extent(self.fig.canvas.get_renderer())
+        height = self.fig.bbox.height
+        pad = _REDRAW_PAD
+        return (box.x0 - pad, height - box.y1 - pad, box.x1 + pad, height - box.y0 + pad)
+
+    def redraw_changed(self, changed) -> None:
+        """Redraw only where the dynamic artists ``changed`` were and are now (a figure of many small texts
+        of which a few change): the background is put back in those boxes, and every dynamic artist that
+        reaches into them is drawn again, so the picture is the one :meth:`redraw` would give."""
+        if self._extents is None:  # the first time: draw everything and note where each artist is
+            self._extents = {}
+            self.redraw()
+            return
+        new = {artist: self._extent(artist) for artist in changed}
+        boxes = [box for artist in changed for box in (self._extents.get(artist), new[artist]) if box]
+        self._extents.update(new)
+        touched = set(changed)
+        grown = True
+        while grown:  # an artist that reaches into a box is drawn whole: its whole extent is restored too
+            grown = False
+            for artist, box in self._extents.items():
+                if artist not in touched and box and any(_overlap(box, other) for other in boxes):
+                    touched.add(artist)
+                    boxes.append(box)
+                    grown = True
+        canvas = self.fig.canvas
+        width, height = canvas.get_width_height()
+        for x0, y0, x1, y1 in boxes:
+            x0, y0 = max(int(x0), 0), max(int(y0), 0)
+            x1, y1 = min(int(x1) + 1, width), min(int(y1) + 1, height)
+            if x0 < x1 and y0 < y1:
+                canvas.restore_region(self._background, bbox=(x0, y0, x1, y1), xy=(0, 0))  # Agg: xy is an offset
+        for artist in self.dynamic_artists:
+            if artist in touched:
+                self.fig.draw_artist(artist)
         self.image.value = self.png()
 
     def png(self) -> bytes:
@@ -73,6 +117,14 @@ class LiveFigure:
         buf = io.BytesIO()
         rgba.save(buf, format="png", compress_level=1)
         return buf.getvalue()
+
+
+_REDRAW_PAD = 3  # pixels around an artist's extent that antialiasing may reach
+
+
+def _overlap(a, b) -> bool:
+    """Whether two boxes ``(x0, y0, x1, y1)`` share any pixel."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _close_tree(widget) -> None:
