@@ -25,9 +25,9 @@ LEARNING_RATES = (0.3, 1.0, 2.0, 3.0)  # η offered; 2.0 is section 4's
 INPUT_LIMITS, HIDDEN_LIMITS = (-0.5, 1.5), (-1.15, 1.15)
 NEURON_COLORS = ("#009E73", "#CC79A7")  # hidden neuron 1, hidden neuron 2
 LEGEND = (f"<span style='color:{CLASS_COLORS[0]}'>●</span> XOR 0 · <span style='color:{CLASS_COLORS[1]}'>●</span>"
-          f" XOR 1 (shading: p(class 1)) · <span style='color:{NEURON_COLORS[0]}'>—</span> hidden neuron 1, "
-          f"<span style='color:{NEURON_COLORS[1]}'>—</span> neuron 2 (h = 0 on its line) · "
-          "<b>—</b> output's line (p = 0.5) · red edge = wrong · thin lines = each row's path since epoch 0")
+          f" XOR 1 · shading p(class 1) · <span style='color:{NEURON_COLORS[0]}'>—</span> "
+          f"<span style='color:{NEURON_COLORS[1]}'>—</span> hidden neurons 1, 2 (h = 0) · <b>—</b> output's line "
+          "(p = 0.5) · red edge: wrong · thin: paths since epoch 0")
 _GRID = 60  # the shading's resolution in each plane
 
 
@@ -66,10 +66,10 @@ class HiddenSpaceExplorer(Panel):
         hgrid = np.linspace(*HIDDEN_LIMITS, _GRID)
         self._hidden_grid = np.column_stack([g.ravel() for g in np.meshgrid(hgrid, hgrid)])
         empty = np.zeros((_GRID, _GRID))
-        self.input_shade = self.ax_in.imshow(empty, extent=(*INPUT_LIMITS, *INPUT_LIMITS), origin="lower",
-                                             cmap=PROBABILITY_CMAP, vmin=0, vmax=1, zorder=0)
-        self.hidden_shade = self.ax_hid.imshow(empty, extent=(*HIDDEN_LIMITS, *HIDDEN_LIMITS), origin="lower",
-                                               cmap=PROBABILITY_CMAP, vmin=0, vmax=1, zorder=0)
+        shade = {"cmap": PROBABILITY_CMAP, "vmin": 0, "vmax": 1, "alpha": 0.75, "interpolation": "bilinear",
+                 "zorder": 0, "origin": "lower"}  # as section 4's picture of the regions
+        self.input_shade = self.ax_in.imshow(empty, extent=(*INPUT_LIMITS, *INPUT_LIMITS), **shade)
+        self.hidden_shade = self.ax_hid.imshow(empty, extent=(*HIDDEN_LIMITS, *HIDDEN_LIMITS), **shade)
         colours = [CLASS_COLORS[c] for c in self.y]
         self.neuron_lines = [self.ax_in.plot([], [], color=c, lw=2.2, zorder=2)[0] for c in NEURON_COLORS]
         self.input_points = self.ax_in.scatter(self.X[:, 0], self.X[:, 1], s=150, c=colours, edgecolors="black",
@@ -84,7 +84,7 @@ class HiddenSpaceExplorer(Panel):
         self.ax_in.set(xlim=INPUT_LIMITS, ylim=INPUT_LIMITS, aspect="equal", xlabel="$x_1$", ylabel="$x_2$",
                        title="input plane")
         self.ax_hid.set(xlim=HIDDEN_LIMITS, ylim=HIDDEN_LIMITS, aspect="equal", xlabel="$h_1$", ylabel="$h_2$",
-                        title="hidden space (h1, h2): where the rows go")
+                        title="hidden space $(h_1, h_2)$: where the rows go")
         self.figure = LiveFigure(fig, [self.input_shade, self.hidden_shade, *self.neuron_lines, self.input_points,
                                        *input_labels, *self.paths, self.out_line, self.hidden_points, *self.labels])
 
@@ -133,9 +133,11 @@ class HiddenSpaceExplorer(Panel):
         for points in (self.input_points, self.hidden_points):
             points.set_edgecolors(edges)
             points.set_linewidths(widths)
-        for k, label in enumerate(self.labels):
-            below = int(np.sum(np.linalg.norm(hidden[:k] - hidden[k], axis=1) < 0.1))  # stack labels of close rows
-            label.set_position((hidden[k, 0] + 0.07, hidden[k, 1] + 0.05 - 0.16 * below))
+        for k, label in enumerate(self.labels):  # beside its point, inside the square; close rows' labels stacked
+            stacked = int(np.sum(np.linalg.norm(hidden[:k] - hidden[k], axis=1) < 0.1))
+            h1, h2 = hidden[k]
+            label.set_position((h1 + 0.07 if h1 < 0.75 else h1 - 0.27,
+                                h2 + 0.05 + (-0.16 if h2 > -0.6 else 0.16) * stacked))
         self.figure.redraw()
         self.margin = separation_margin(hidden, self.y)
         closest = min((np.linalg.norm(hidden[i] - hidden[j]), i, j) for i in range(4) for j in range(i + 1, 4)

@@ -87,7 +87,7 @@ def test_settings_round_trip_and_the_textbook_values():
 
 def test_the_panel_has_a_legend_and_labelled_controls():
     e = hidden_space_explorer()
-    assert "hidden neuron 1" in LEGEND and "output" in LEGEND
+    assert "hidden neurons 1, 2" in LEGEND and "output" in LEGEND
     assert e.epoch.description == "epoch t" and "seed" in e.seed.description and "η" in e.lr.description
 
 
