@@ -170,6 +170,7 @@ class BackpropStepper(Panel):
         # every number and the ring are drawn over the network; a move redraws only the numbers that changed
         # (a step: one number and the ring; a box: the numbers it reaches), never the whole figure
         self.figure = LiveFigure(fig, [*self.texts.values(), *self.param_texts.values(), self.ring])
+        self._shown = {}  # artist -> what it showed at the last redraw (see _look)
 
         self._register_controls({**self.boxes, "lr": self.lr, "step": self.step})
         for control in (*self.boxes.values(), self.lr):
@@ -271,7 +272,7 @@ class BackpropStepper(Panel):
             self.ring.center = (x + 0.5 if key.startswith("db") else x, y)  # ∂b labels start at x
             self.ring.set_radius(0.62 if key == "L" else 0.3)
         shown = {artist: _look(artist) for artist in self.figure.dynamic_artists}
-        before, self._shown = getattr(self, "_shown", {}), shown
+        before, self._shown = self._shown, shown
         self.figure.redraw_changed([artist for artist, look in shown.items() if before.get(artist) != look])
         self.back_button.disabled, self.next_button.disabled = k == 0, k == self.step.max
         self.take_button.disabled = not done

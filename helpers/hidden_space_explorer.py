@@ -89,8 +89,7 @@ class HiddenSpaceExplorer(Panel):
                                        *input_labels, *self.paths, self.out_line, self.hidden_points, *self.labels])
 
         self._register_controls({"seed": self.seed, "lr": self.lr, "epoch": self.epoch})
-        self._observe(self.epoch, lambda _: self.update())
-        for control in (self.seed, self.lr):
+        for control in (self.seed, self.lr, self.epoch):  # a new seed or η trains (once), an epoch only redraws
             self._observe(control, lambda _: self.update())
         self.panel = widgets.VBox([
             self.figure.image, widgets.HTML(f"<small>{LEGEND}</small>"), self.epoch,
@@ -105,9 +104,6 @@ class HiddenSpaceExplorer(Panel):
         if key not in self._runs:
             self._runs[key] = xor_training_frames(*key, EPOCHS)
         return self._runs[key]
-
-    def refresh(self) -> None:
-        self.update()
 
     def update(self) -> None:
         """Show epoch ``t`` of the current run: move the lines, points, paths and shading; write the status."""
