@@ -169,7 +169,7 @@ class BackpropStepper(Panel):
         ax.add_patch(self.ring)
         # every number and the ring are drawn over the network; a move redraws only the numbers that changed
         # (a step: one number and the ring; a box: the numbers it reaches), never the whole figure
-        self.figure = LiveFigure(fig, [*self.texts.values(), *self.param_texts.values(), self.ring])
+        self.figure = LiveFigure(fig, [*self.texts.values(), *self.param_texts.values(), self.ring], hinted_text=False)
         self._shown = {}  # artist -> what it showed at the last redraw (see _look)
 
         self._register_controls({**self.boxes, "lr": self.lr, "step": self.step})

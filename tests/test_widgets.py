@@ -185,7 +185,8 @@ def _pixels(live):
     return np.asarray(live.fig.canvas.buffer_rgba()).copy()
 
 
-def test_redraw_changed_gives_the_picture_a_full_redraw_gives():
+@pytest.mark.parametrize("hinted_text", [True, False])
+def test_redraw_changed_gives_the_picture_a_full_redraw_gives(hinted_text):
     """Only the boxes of the texts that changed are redrawn, yet the picture is the same pixel for pixel,
     also where a changed text overlaps one that did not change and after many moves in a row."""
     from matplotlib.figure import Figure
@@ -197,7 +198,7 @@ def test_redraw_changed_gives_the_picture_a_full_redraw_gives():
     ax.plot([0, 1], [0, 1], "k")  # background under the texts
     texts = [ax.text(0.1 + 0.2 * k, 0.5, "", fontsize=9) for k in range(4)]
     texts.append(ax.text(0.15, 0.5, "", fontsize=9, color="red"))  # overlaps texts[0] and texts[1]
-    live = LiveFigure(fig, texts)
+    live = LiveFigure(fig, texts, hinted_text=hinted_text)
     rng = np.random.default_rng(0)
     for move in range(30):
         text = texts[rng.integers(len(texts))]
