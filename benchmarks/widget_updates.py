@@ -437,6 +437,22 @@ def bench_mlp_playground(n: int = 60) -> float:
 BENCHMARKS["02 MLP trainer (one frame, 7-8x6-1, every heatmap)"] = (bench_mlp_playground, 33.0)
 
 
+def bench_hidden_space_epoch(n: int = 60) -> float:
+    """The epoch slider of the hidden-space explorer (notebook 02): the run is trained once, a move picks a
+    frame and moves the lines, points, paths and both shadings."""
+    from helpers.hidden_space_explorer import hidden_space_explorer
+
+    explorer = hidden_space_explorer()
+
+    def move(t):
+        explorer.epoch.value = t
+
+    return median_ms(move, [(37 * k) % 301 for k in range(1, n + 1)])
+
+
+BENCHMARKS["02 hidden-space explorer (epoch slider)"] = (bench_hidden_space_epoch, 40.0)
+
+
 def bench_mlp_playground_hover(n: int = 40) -> float:
     """The mouse over the live trainer's picture (notebook 02): hovering a new neuron shows it large (a PNG,
     since the trainer is paused)."""

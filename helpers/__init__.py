@@ -9,7 +9,8 @@ Foundations (every notebook)
 - ``plotting``     pictures (notebook 01's, and a door to ``network_pictures``, ``activation_pictures``,
                    ``classifier_pictures``); every plot takes ``ax=None`` and returns what it drew;
                    ``picture_basics`` holds their colours and input checks
-- ``widgets``      ``LiveFigure`` (a figure redrawn in place) and ``Panel``; the gate playground
+- ``live_figure``  ``LiveFigure``: a figure redrawn in place (all of it, or only what changed)
+- ``widgets``      ``Panel`` (what every panel shares, ``LiveFigure`` re-exported) and the gate playground
 - ``checks``       exercise self-checks, a pass or a hint and True/False (``checks.nb01`` ... ``nb08``, one
                    answer parser in ``checks.answers``)
 - ``gradcheck``    numerical gradients and relative errors: the reference for every backward pass
@@ -18,7 +19,7 @@ Foundations (every notebook)
 02 XOR and MLPs    ``layers`` (Affine, activations, Sequential, losses), ``optim`` (SGD, L1/L2), ``train``,
                    ``playground`` (the live trainer: state, session, picture, controls, frames, widget;
                    imported as ``helpers.mlp_playground``), ``hidden_space`` (where a hidden layer puts
-                   the points) with ``hidden_space_pictures``
+                   the points, a run's frames) with ``hidden_space_pictures`` and ``hidden_space_explorer``
 03 graphs          ``graph`` (scalar nodes, no matplotlib), ``graph_pictures`` (drawing them),
                    ``graph_playground`` (the shopping graph), ``sigmoid_graph_explorer`` (the live sigmoid)
 04 activations     ``activations`` (a subpackage: classic, relu_family, along_axis, registry),

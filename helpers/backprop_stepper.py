@@ -102,6 +102,13 @@ def parameter_positions() -> dict[str, tuple[float, float]]:
     return pos
 
 
+def _look(artist) -> tuple:
+    """What a class sees of a number or of the ring: its text and colour, or where the ring is."""
+    if isinstance(artist, Circle):
+        return artist.get_visible(), tuple(artist.center), artist.get_radius()
+    return artist.get_text(), artist.get_color()
+
+
 class BackpropStepper(Panel):
     """``◀ back`` / ``next ▶`` and a step slider over the forward pass, the backward pass and the update of the
     2-2-2 net; boxes for x, y, every weight and bias, and η.
@@ -162,9 +169,10 @@ class BackpropStepper(Panel):
                                              va="center", fontsize=8 if name[0] in "Wb" else 9, **extra)
         self.ring = Circle((0, 0), 0.3, fill=False, ec="#CC79A7", lw=2.5, visible=False)
         ax.add_patch(self.ring)
-        # the editable numbers change only with a box or when the update step comes or goes: they are background,
-        # redrawn in full then, so a step-slider move draws only the 25 computed numbers and the ring
-        self.figure = LiveFigure(fig, [*self.texts.values(), self.ring])
+        # every number and the ring are drawn over the network; a move redraws only the numbers that changed
+        # (a step: one number and the ring; a box: the numbers it reaches), never the whole figure
+        self.figure = LiveFigure(fig, [*self.texts.values(), *self.param_texts.values(), self.ring], hinted_text=False)
+        self._shown = {}  # artist -> what it showed at the last redraw (see _look)
 
         self._register_controls({**self.boxes, "lr": self.lr, "step": self.step})
         for control in (*self.boxes.values(), self.lr):
@@ -247,7 +255,6 @@ class BackpropStepper(Panel):
             self.texts["L"].set_color(UPDATED)
         else:
             self.texts["L"].set_color(FORWARD)
-        params_before = [(t.get_text(), t.get_color()) for t in self.param_texts.values()]
         for name, text in self.param_texts.items():
             array, index = NAMES[name]
             old = self.boxes[name].value
@@ -266,8 +273,9 @@ class BackpropStepper(Panel):
             x, y, _ = self.positions[key]
             self.ring.center = (x + 0.5 if key.startswith("db") else x, y)  # ∂b labels start at x
             self.ring.set_radius(0.62 if key == "L" else 0.3)
-        params_now = [(t.get_text(), t.get_color()) for t in self.param_texts.values()]
-        self.figure.redraw(full=params_now != params_before)
+        shown = {artist: _look(artist) for artist in self.figure.dynamic_artists}
+        before, self._shown = self._shown, shown
+        self.figure.redraw_changed([artist for artist, look in shown.items() if before.get(artist) != look])
         self.back_button.disabled, self.next_button.disabled = k == 0, k == self.step.max
         self.take_button.disabled = not done
         total = self.step.max

@@ -4,14 +4,20 @@ A hidden layer replaces each point ``x`` by the vector of its neurons' outputs; 
 next layer draws its lines. :func:`hidden_coordinates` computes those vectors for a
 :class:`helpers.layers.Sequential` of ``Affine`` and activation layers (as built by
 :func:`helpers.layers.mlp`); :func:`next_layer_line` is the line the following unit draws there.
+:func:`xor_training_frames` trains the 2-2-1 tanh network on the XOR table and keeps its weights after every
+epoch, :func:`hidden_frame` reads one of them, and :func:`separation_margin` says how wide a strip a line can
+leave between the two classes (0 or less: no line separates them).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from helpers.layers import Affine, Sequential
-from helpers.validation import as_float_array, as_int, check_shape
+from helpers.datasets import truth_table
+from helpers.layers import Affine, BinaryCrossEntropy, Sequential, mlp
+from helpers.optim import SGD
+from helpers.train import Trainer
+from helpers.validation import as_finite_float, as_float_array, as_int, as_labels, check_shape
 
 
 def _hidden_ends(model) -> list[int]:
@@ -55,3 +61,69 @@ def next_layer_line(model, layer: int = 1, unit: int = 0) -> tuple[np.ndarray, f
     affine = model.layers[ends[layer - 1] + 1]
     unit = as_int(unit, "unit", low=0, high=affine.params["W"].shape[1] - 1)
     return affine.params["W"][:, unit].copy(), float(affine.params["b"][unit])
+
+
+def xor_training_frames(seed: int = 0, lr: float = 2.0, epochs: int = 300) -> dict[str, np.ndarray]:
+    """Train notebook 02's 2-2-1 tanh network (``mlp([2, 2, 1], "tanh", rng=seed)``, binary cross-entropy,
+    full-batch ``SGD(lr)``) on the four rows of the XOR table and keep its weights before the first epoch and
+    after every epoch.
+
+    Returns ``{"W1", "b1", "W2", "b2"}`` of shapes (epochs + 1, 2, 2), (epochs + 1, 2), (epochs + 1, 2),
+    (epochs + 1,): frame ``t`` is the network after ``t`` epochs.
+    """
+    seed = as_int(seed, "seed", low=0)
+    lr = as_finite_float(lr, "lr", low=0.0, low_open=True, high=100.0)
+    epochs = as_int(epochs, "epochs", low=1, high=100_000)
+    X, y = truth_table("XOR")
+    model = mlp([2, 2, 1], "tanh", rng=seed)
+    trainer = Trainer(model, BinaryCrossEntropy(), SGD(lr=lr), X, y)
+    first, last = model.layers[0].params, model.layers[2].params
+    frames = {"W1": [], "b1": [], "W2": [], "b2": []}
+    for t in range(epochs + 1):
+        if t:
+            trainer.run_epoch()
+        for name, value in (("W1", first["W"]), ("b1", first["b"]), ("W2", last["W"][:, 0]), ("b2", last["b"][0])):
+            frames[name].append(np.array(value, dtype=float))
+    return {name: np.array(values) for name, values in frames.items()}
+
+
+def hidden_frame(frames: dict, t: int, X) -> dict[str, np.ndarray]:
+    """Frame ``t`` of :func:`xor_training_frames` applied to the inputs ``X`` (N, 2).
+
+    Returns ``{"hidden": (N, 2) the points tanh(X W1 + b1), "p": (N,) p(class 1) = sigmoid(hidden · w2 + b2),
+    "lines": (2, 3) each hidden neuron's line (w_1, w_2, b) in the input plane, "out": (3,) the output's line
+    (w_1, w_2, b) in the hidden space}``.
+    """
+    X = as_float_array(X, "X", ndim=2)
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have shape (N, 2), got {X.shape}")
+    t = as_int(t, "t", low=0, high=len(frames["b2"]) - 1)
+    W1, b1, w2, b2 = (frames[name][t] for name in ("W1", "b1", "W2", "b2"))
+    hidden = np.tanh(X @ W1 + b1)
+    with np.errstate(over="ignore"):
+        p = 1.0 / (1.0 + np.exp(-(hidden @ w2 + b2)))
+    return {"hidden": hidden, "p": p, "lines": np.column_stack([W1.T, b1]), "out": np.append(w2, b2)}
+
+
+def separation_margin(points, y, n_angles: int = 3600) -> float:
+    """Half the widest gap a straight line can leave between the class-0 and class-1 points (2-D).
+
+    Searched over ``n_angles`` directions of the line's normal, so it is the true margin up to that
+    resolution, from below. Positive: some line separates the classes; 0 or negative: none does (for
+    example two points of different classes in the same place).
+
+    Args:
+        points: shape (N, 2); y: 0/1 labels, shape (N,), both classes present.
+    """
+    points = as_float_array(points, "points", ndim=2)
+    if points.shape[1] != 2:
+        raise ValueError(f"points must have shape (N, 2), got {points.shape}")
+    y = as_labels(y, "y", len(points), 2)
+    if y.min() == y.max():
+        raise ValueError("y must hold both classes 0 and 1")
+    n_angles = as_int(n_angles, "n_angles", low=4, high=10**6)
+    angles = np.linspace(0, 2 * np.pi, n_angles, endpoint=False)
+    normals = np.column_stack([np.cos(angles), np.sin(angles)])  # (A, 2)
+    along = points @ normals.T  # (N, A)
+    gaps = along[y == 1].min(axis=0) - along[y == 0].max(axis=0)  # class 1 beyond class 0 along each normal
+    return float(gaps.max() / 2)

@@ -8,78 +8,18 @@ page jump, no new figure per move, and the same code runs in JupyterLab, in nbva
 
 from __future__ import annotations
 
-import io
 import numbers
 
 import ipywidgets as widgets
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 from helpers.datasets import GATE_NAMES
 from helpers.gates import GATE_WEIGHTS, evaluate_gate, first_repeat, gate_learning_steps
+from helpers.live_figure import LiveFigure
 from helpers.plotting import GatePicture, truth_table_html
-from helpers.validation import as_bool, as_finite_float, as_instance, as_sequence, require_methods
+from helpers.validation import as_finite_float, as_instance, require_methods
 
-
-class LiveFigure:
-    """A matplotlib figure shown as an ``ipywidgets.Image`` and redrawn in place.
-
-    Args:
-        fig: a ``matplotlib.figure.Figure`` (not from pyplot, so nothing else displays it).
-        dynamic_artists: the artists that change between redraws; the rest is drawn once as background.
-
-    Call :meth:`redraw` after changing the dynamic artists, or ``redraw(full=True)`` after changing
-    anything else (axis limits, labels).
-    """
-
-    def __init__(self, fig: Figure, dynamic_artists):
-        self.fig = as_instance(fig, "fig", Figure, "a matplotlib.figure.Figure")
-        for k, artist in enumerate(as_sequence(dynamic_artists, "dynamic_artists", "matplotlib artists")):
-            require_methods(artist, f"dynamic_artists[{k}]", ("get_zorder", "set_animated"), "a matplotlib artist")
-        FigureCanvasAgg(fig)
-        self.dynamic_artists = sorted(dynamic_artists, key=lambda a: a.get_zorder())
-        for artist in self.dynamic_artists:
-            artist.set_animated(True)
-        width, height = (int(round(v)) for v in fig.get_size_inches() * fig.dpi)
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
-        self._background = None
-        self._backgrounds = {}  # key -> background, for redraw(full=True, key=...)
-        self.redraw(full=True)
-
-    def redraw(self, full: bool = False, key=None) -> None:
-        """Draw the dynamic artists over the cached background and update the image.
-
-        ``key`` (optional, hashable) names the layout of a full redraw: its background is kept, and a later
-        full redraw with the same key reuses it instead of drawing the figure again (a figure that switches
-        between a few layouts, e.g. a number of panels).
-        """
-        full = as_bool(full, "full")
-        try:
-            hash(key)
-        except TypeError:
-            raise TypeError(f"key must be hashable (a number, text or tuple) or None, got {key!r}") from None
-        canvas = self.fig.canvas
-        if full and key is not None and key in self._backgrounds:
-            self._background = self._backgrounds[key]
-            canvas.restore_region(self._background)
-        elif full or self._background is None:
-            canvas.draw()  # animated artists are left out: this is the background
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-            if key is not None:
-                self._backgrounds[key] = self._background
-        else:
-            canvas.restore_region(self._background)
-        for artist in self.dynamic_artists:
-            self.fig.draw_artist(artist)
-        self.image.value = self.png()
-
-    def png(self) -> bytes:
-        """The figure as it is now, as PNG bytes (fast compression: it is sent on every move)."""
-        rgba = Image.frombuffer("RGBA", self.fig.canvas.get_width_height(), self.fig.canvas.buffer_rgba())
-        buf = io.BytesIO()
-        rgba.save(buf, format="png", compress_level=1)
-        return buf.getvalue()
+__all__ = ["LiveFigure", "Panel", "GatePlayground", "gate_playground", "sets_up_next_run"]  # LiveFigure: from here too
 
 
 def _close_tree(widget) -> None:

@@ -179,3 +179,34 @@ def test_bad_arguments_to_the_playground_get_a_clear_error(kwargs, error, words)
     with pytest.raises(error) as info:
         gate_playground(**kwargs)
     assert words in str(info.value)
+
+
+def _pixels(live):
+    return np.asarray(live.fig.canvas.buffer_rgba()).copy()
+
+
+@pytest.mark.parametrize("hinted_text", [True, False])
+def test_redraw_changed_gives_the_picture_a_full_redraw_gives(hinted_text):
+    """Only the boxes of the texts that changed are redrawn, yet the picture is the same pixel for pixel,
+    also where a changed text overlaps one that did not change and after many moves in a row."""
+    from matplotlib.figure import Figure
+
+    from helpers.widgets import LiveFigure
+
+    fig = Figure(figsize=(3, 2), dpi=100)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.plot([0, 1], [0, 1], "k")  # background under the texts
+    texts = [ax.text(0.1 + 0.2 * k, 0.5, "", fontsize=9) for k in range(4)]
+    texts.append(ax.text(0.15, 0.5, "", fontsize=9, color="red"))  # overlaps texts[0] and texts[1]
+    live = LiveFigure(fig, texts, hinted_text=hinted_text)
+    rng = np.random.default_rng(0)
+    for move in range(30):
+        text = texts[rng.integers(len(texts))]
+        text.set_text(f"v={rng.normal():.4g}" if move % 7 else "")
+        live.redraw_changed([text])
+        if move % 5 == 4:  # after five partial redraws in a row
+            partial = _pixels(live)
+            live.redraw_changed([])  # nothing changed: nothing moves
+            assert np.array_equal(partial, _pixels(live))
+            live.redraw()  # the reference: background and every text drawn again
+            assert np.array_equal(partial, _pixels(live)), f"move {move}"

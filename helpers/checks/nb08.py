@@ -69,7 +69,7 @@ def check_spiral_recipe(state) -> bool:
         f"{accuracy:.0%} of the test points right after {RECIPE_EPOCHS} epochs with {sum(state.layers)} "
         "hidden neurons.",
         f"{accuracy:.0%} of the test points right after {RECIPE_EPOCHS} epochs (the goal is "
-        f"{RECIPE_ACCURACY:.0%}). Experiment 1 is the clue: which inputs would make the spiral easier to cut?",
+        f"{RECIPE_ACCURACY:.0%}). Section 2 is the clue: which inputs would make the spiral easier to cut?",
     )
 
 

@@ -1,0 +1,151 @@
+"""``LiveFigure``: a matplotlib figure shown as an ``ipywidgets.Image`` and redrawn in place.
+
+How a panel stays smooth (DESIGN.md, example 7): the figure is built once, a slider move changes only the
+artists that move, redraws just those over a cached background (blitting) and swaps the image's PNG bytes:
+no flicker, no page jump, no new figure per move. Every panel of :mod:`helpers.widgets` is built on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import ipywidgets as widgets
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from helpers.validation import as_bool, as_instance, as_sequence, require_methods
+
+
+class LiveFigure:
+    """A matplotlib figure shown as an ``ipywidgets.Image`` and redrawn in place.
+
+    Args:
+        fig: a ``matplotlib.figure.Figure`` (not from pyplot, so nothing else displays it).
+        dynamic_artists: the artists that change between redraws; the rest is drawn once as background.
+        hinted_text: ``False`` draws the figure's text without font hinting: about a quarter faster for a figure
+            of many small numbers that change together (notebook 05's backprop stepper), and at 8-10 pt the same
+            to the eye.
+
+    Call :meth:`redraw` after changing the dynamic artists, or ``redraw(full=True)`` after changing
+    anything else (axis limits, labels); :meth:`redraw_changed` redraws only where some artists changed.
+    """
+
+    def __init__(self, fig: Figure, dynamic_artists, hinted_text: bool = True):
+        self.fig = as_instance(fig, "fig", Figure, "a matplotlib.figure.Figure")
+        for k, artist in enumerate(as_sequence(dynamic_artists, "dynamic_artists", "matplotlib artists")):
+            require_methods(artist, f"dynamic_artists[{k}]", ("get_zorder", "set_animated"), "a matplotlib artist")
+        self._hinted_text = as_bool(hinted_text, "hinted_text")
+        FigureCanvasAgg(fig)
+        self.dynamic_artists = sorted(dynamic_artists, key=lambda a: a.get_zorder())
+        for artist in self.dynamic_artists:
+            artist.set_animated(True)
+        width, height = (int(round(v)) for v in fig.get_size_inches() * fig.dpi)
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
+        self._background = None
+        self._backgrounds = {}  # key -> background, for redraw(full=True, key=...)
+        self._extents = None  # artist -> the pixels it covers, once redraw_changed is used
+        self.redraw(full=True)
+
+    def redraw(self, full: bool = False, key=None) -> None:
+        """Draw the dynamic artists over the cached background and update the image.
+
+        ``key`` (optional, hashable) names the layout of a full redraw: its background is kept, and a later
+        full redraw with the same key reuses it instead of drawing the figure again (a figure that switches
+        between a few layouts, e.g. a number of panels).
+        """
+        full = as_bool(full, "full")
+        try:
+            hash(key)
+        except TypeError:
+            raise TypeError(f"key must be hashable (a number, text or tuple) or None, got {key!r}") from None
+        with self._drawing():
+            self._redraw(full, key)
+        self.image.value = self.png()
+
+    def _drawing(self):
+        """The settings the figure is drawn with (unhinted text if asked for)."""
+        return contextlib.nullcontext() if self._hinted_text else matplotlib.rc_context({"text.hinting": "no_hinting"})
+
+    def _redraw(self, full: bool, key) -> None:
+        canvas = self.fig.canvas
+        if full and key is not None and key in self._backgrounds:
+            self._background = self._backgrounds[key]
+            canvas.restore_region(self._background)
+        elif full or self._background is None:
+            canvas.draw()  # animated artists are left out: this is the background
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            if key is not None:
+                self._backgrounds[key] = self._background
+        else:
+            canvas.restore_region(self._background)
+        for artist in self.dynamic_artists:
+            self.fig.draw_artist(artist)
+        if self._extents is not None:  # kept only for a figure redrawn by redraw_changed
+            self._extents = {artist: self._extent(artist) for artist in self.dynamic_artists}
+
+    def _extent(self, artist):
+        """The pixels ``artist`` covers, ``(x0, y0, x1, y1)`` with y counted from the top, padded; None if none."""
+        if not artist.get_visible() or (hasattr(artist, "get_text") and not artist.get_text()):
+            return None
+        box = artist.get_window_extent(self.fig.canvas.get_renderer())
+        height = self.fig.bbox.height
+        pad = _REDRAW_PAD
+        return (box.x0 - pad, height - box.y1 - pad, box.x1 + pad, height - box.y0 + pad)
+
+    def redraw_changed(self, changed) -> None:
+        """Redraw only where the dynamic artists ``changed`` were and are now (a figure of many small texts
+        of which a few change): the background is put back in those boxes, and every dynamic artist that
+        reaches into them is drawn again, so the picture is the one :meth:`redraw` would give."""
+        changed = as_sequence(changed, "changed", "dynamic artists of this figure")
+        for k, artist in enumerate(changed):
+            if artist not in self.dynamic_artists:
+                raise ValueError(f"changed[{k}] must be one of this figure's dynamic artists, got {artist!r}")
+        if self._extents is None:  # the first time: draw everything and note where each artist is
+            self._extents = {}
+            self.redraw()
+            return
+        with self._drawing():
+            self._redraw_boxes(changed)
+        self.image.value = self.png()
+
+    def _redraw_boxes(self, changed) -> None:
+        new = {artist: self._extent(artist) for artist in changed}
+        boxes = [box for artist in changed for box in (self._extents.get(artist), new[artist]) if box]
+        self._extents.update(new)
+        touched = set(changed)
+        grown = True
+        while grown:  # an artist that reaches into a box is drawn whole: its whole extent is restored too
+            grown = False
+            for artist, box in self._extents.items():
+                if artist not in touched and box and any(_overlap(box, other) for other in boxes):
+                    touched.add(artist)
+                    boxes.append(box)
+                    grown = True
+        canvas = self.fig.canvas
+        width, height = canvas.get_width_height()
+        for x0, y0, x1, y1 in boxes:
+            x0, y0 = max(int(x0), 0), max(int(y0), 0)
+            x1, y1 = min(int(x1) + 1, width), min(int(y1) + 1, height)
+            if x0 < x1 and y0 < y1:
+                canvas.restore_region(self._background, bbox=(x0, y0, x1, y1), xy=(0, 0))  # Agg: xy is an offset
+        for artist in self.dynamic_artists:
+            if artist in touched:
+                self.fig.draw_artist(artist)
+
+    def png(self) -> bytes:
+        """The figure as it is now, as PNG bytes (fast compression: it is sent on every move)."""
+        rgba = Image.frombuffer("RGBA", self.fig.canvas.get_width_height(), self.fig.canvas.buffer_rgba())
+        buf = io.BytesIO()
+        rgba.save(buf, format="png", compress_level=1)
+        return buf.getvalue()
+
+
+_REDRAW_PAD = 3  # pixels around an artist's extent that antialiasing may reach
+
+
+def _overlap(a, b) -> bool:
+    """Whether two boxes ``(x0, y0, x1, y1)`` share any pixel."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
