@@ -32,6 +32,7 @@ MODULES = [plotting, picture_basics, activation_pictures, classifier_pictures, n
 _r = np.random.default_rng(2)
 X42 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 Y4 = np.array([0, 1, 1, 0])
+P3 = np.array([[0.2, 0.5, 0.3], [0.9, 0.05, 0.05]])  # class probabilities (N, K)
 ACTS = [np.abs(_r.standard_normal((20, 3))), np.abs(_r.standard_normal((20, 3)))]  # two layers of relu outputs
 REPORT = gates.evaluate_gate((0.5, 0.5), -0.7, "AND")
 _FIG = Figure()
@@ -203,10 +204,17 @@ REGISTRY = {
     "picture.NetworkPicture": fn(picture.NetworkPicture, labels=A(["x1", "x2"], "object",
                                                                   extra=[("empty", []), ("numbers", [1, 2])]),
                                  layers=A((4, 2), "object", extra=[("zero neurons", (4, 0))]),
-                                 domain=A((-6.0, 6.0), "pair")),
+                                 domain=A((-6.0, 6.0), "pair"), n_outputs=A(3, "posint")),
     "picture.NetworkPicture.node_at": meth(lambda: _PIC, "node_at", x=A(90.0, "float"), y=A(50.0, "float")),
     "picture.NetworkPicture.link_at": meth(lambda: _PIC, "link_at", x=A(200.0, "float"), y=A(60.0, "float"),
                                            tolerance=A(4.0, "nonneg")),
+    "picture.NetworkPicture.plane_at": meth(lambda: _PIC, "plane_at", x=A(700.0, "float"), y=A(100.0, "float")),
+    "picture.class_colours": fn(picture.class_colours, p=A(P3, "nonempty", nan_ok=True,
+                                                           extra=[("one class", P3[:, :1]),
+                                                                  ("five classes", np.full((2, 5), 0.2))]),
+                                discretize=A(False, "bool")),
+    "picture.label_colours": fn(picture.label_colours, y=A(Y4, "classes", n_classes=3, skip=("wrong length",)),
+                                n_classes=A(3, "posint", optional=True, extra=[("one class", 1), ("five classes", 5)])),
     "picture.NetworkPicture.render": meth(lambda: _PIC, "render", **_frame()),
     "picture.encode": fn(picture.encode, image=A(_PIC.render(**{k: a.good for k, a in _frame().items()}), "object"),
                          fmt=A("jpeg", "choice")),

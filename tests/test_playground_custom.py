@@ -102,7 +102,7 @@ def test_removing_never_empties_a_set_and_adding_stops_at_1000():
         with_point(full, 0.0, 0.0, 1)
     with pytest.raises(ValueError, match="x1 must be"):
         with_point(one, 6.5, 0.0, 1)
-    with pytest.raises(ValueError, match="label must hold whole class numbers 0 .. 3"):
+    with pytest.raises(ValueError, match="label must be in 0 .. 3"):
         with_point(one, 0.0, 0.0, 4)
 
 

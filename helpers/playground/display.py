@@ -12,7 +12,8 @@ from PIL import Image
 
 from helpers.playground.controls import CLASS_NAMES
 from helpers.playground.picture import PALETTE, encode
-from helpers.validation import as_instance, as_positive_int
+from helpers.playground.session import Session
+from helpers.validation import as_choice, as_float_array, as_instance, as_int, as_positive_int, check_shape
 
 LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative (class 0); white: 0. With 3-4 "
           "classes the output shows the winning class (blue, orange, green, purple), paler where it is less sure. "
@@ -50,7 +51,9 @@ class PictureImage:
 
 def status_html(session, seed: int) -> str:
     """The status line: network (units per layer, K outputs for K classes), epoch, both losses, both
-    accuracies (classification), the learner's points, warnings."""
+    accuracies (classification), the learner's points, warnings; ``seed``: the starting weights' seed shown."""
+    as_instance(session, "session", Session, "a playground Session")
+    seed = as_int(seed, "seed", low=0)
     state, t = session.state, session.trainer
     sizes = [session.affines[0].n_in] + [a.n_out for a in session.affines]
     train, test = session.losses()
@@ -72,8 +75,15 @@ def status_html(session, seed: int) -> str:
 
 def confusion_html(counts: np.ndarray, split: str = "test") -> str:
     """A small HTML table of a confusion matrix ``counts`` (K, K): rows the true class, columns the predicted
-    one, each class named and coloured as in the picture; the diagonal (right answers) in bold."""
+    one, each class named and coloured as in the picture; the diagonal (right answers) in bold. ``split``: the
+    points counted, ``"train"`` or ``"test"`` (named in the caption)."""
+    counts = as_float_array(counts, "counts", ndim=2, nonempty=True)
     k = len(counts)
+    check_shape(counts, "counts", (k, k), "(true class, predicted class)")
+    if not 2 <= k <= len(CLASS_NAMES) or np.any(counts < 0) or np.any(counts != np.round(counts)):
+        raise ValueError(f"counts must be a confusion matrix (K, K) of 2 to {len(CLASS_NAMES)} classes, whole "
+                         f"numbers >= 0; got shape {counts.shape}, values {np.unique(counts)[:6]}")
+    counts, split = counts.astype(np.int64), as_choice(split, "split", ("train", "test"))
     head = "".join(f"<th style='color:#{_hex(c)}'>{html.escape(CLASS_NAMES[c])}</th>" for c in range(k))
     rows = []
     for i in range(k):

@@ -27,7 +27,9 @@ from helpers.validation import (
     as_finite_float,
     as_float_array,
     as_instance,
+    as_int,
     as_interval,
+    as_labels,
     as_positive_int,
     as_sequence,
     check_shape,
@@ -59,8 +61,12 @@ CLASS_LUT = np.stack([np.linspace([255.0] * 3, light, 256) for light in
 def class_colours(p: np.ndarray, discretize: bool = False) -> np.ndarray:
     """Class probabilities ``p`` (..., K) -> uint8 RGB (..., 3): the winning class's colour, from white when
     it wins by a hair (probability 1/K) to its full light colour when it is sure (probability 1); with
-    ``discretize``, always the full colour."""
-    p = np.nan_to_num(np.asarray(p, dtype=float), nan=0.0)
+    ``discretize``, always the full colour. NaN counts as probability 0."""
+    p, discretize = as_float_array(p, "p", allow_nan=True), as_bool(discretize, "discretize")
+    if p.ndim == 0 or not 2 <= p.shape[-1] <= len(PALETTE):
+        raise ValueError(f"p must hold 2 to {len(PALETTE)} class probabilities along its last axis, got shape "
+                         f"{p.shape}")
+    p = np.nan_to_num(p, nan=0.0)
     k = p.shape[-1]
     winner = np.argmax(p, axis=-1)
     if discretize:
@@ -73,8 +79,9 @@ def label_colours(y: np.ndarray, n_classes: int | None) -> np.ndarray:
     """The points' strong uint8 RGB colours (N, 3): by class for labels ``y`` (N,) of ``n_classes`` classes,
     or on the blue-grey-orange scale for regression targets in [-1, 1] (``n_classes=None``)."""
     if n_classes is None:
-        return point_colours(y)
-    return PALETTE[np.asarray(y, dtype=np.intp)]
+        return point_colours(as_float_array(y, "y", ndim=1))
+    n_classes = as_int(n_classes, "n_classes", low=2, high=len(PALETTE))
+    return PALETTE[as_labels(y, "y", n_classes=n_classes)]
 
 
 def point_colours(values: np.ndarray) -> np.ndarray:
@@ -197,6 +204,7 @@ class NetworkPicture:
     def plane_at(self, x: float, y: float):
         """The point ``(x1, x2)`` of the plane under pixel ``(x, y)`` of the large map, or None off the map
         (the inverse of where the points are drawn: x1 grows to the right, x2 upwards)."""
+        x, y = as_finite_float(x, "x"), as_finite_float(y, "y")
         if not (MAP_X <= x < MAP_X + MAP_SIZE and MAP_Y <= y < MAP_Y + MAP_SIZE):
             return None
         lo, hi = self.domain
