@@ -1,17 +1,18 @@
-"""What the panel shows besides its controls: the picture's ``Image`` widget, the status line and the
-confusion matrix, as HTML strings made from a :class:`~helpers.playground.session.Session` (tested
-without a browser)."""
+"""What the panel shows besides its controls: the picture's ``Image`` widget (and the frames' PNG/JPEG
+encoding), the status line and the confusion matrix, as HTML strings made from a
+:class:`~helpers.playground.session.Session` (tested without a browser)."""
 
 from __future__ import annotations
 
 import html
+import io
 
 import ipywidgets as widgets
 import numpy as np
 from PIL import Image
 
 from helpers.playground.controls import CLASS_NAMES
-from helpers.playground.picture import PALETTE, encode
+from helpers.playground.palette import PALETTE
 from helpers.playground.session import Session
 from helpers.validation import as_choice, as_float_array, as_instance, as_int, as_positive_int, check_shape
 
@@ -21,6 +22,21 @@ LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative 
           "click to keep it; click a link to read and set its weight. Click the large map to add a point of the "
           "class chosen under 'click adds' (the data becomes 'custom' and training restarts from the same seed); "
           "shift-click removes the nearest point.</small>")
+
+
+def encode(image: Image.Image, fmt: str = "png") -> bytes:
+    """A frame as PNG (crisp, for a paused picture) or JPEG (fast, while training) bytes.
+
+    The PNG has 256 colours (the heatmaps use 256 anyway): ~40 kB instead of ~120 kB, in the same time.
+    """
+    as_instance(image, "image", Image.Image, "a PIL Image (from NetworkPicture.render)")
+    as_choice(fmt, "fmt", ("png", "jpeg"))
+    buf = io.BytesIO()
+    if fmt == "png":
+        image.quantize(256, method=Image.Quantize.FASTOCTREE).save(buf, format="png")
+    else:
+        image.save(buf, format="jpeg", quality=80)
+    return buf.getvalue()
 
 
 class PictureImage:
