@@ -12,7 +12,9 @@ import time
 import numpy as np
 
 from helpers.playground.data import DOMAIN
-from helpers.playground.picture import NetworkPicture, encode, grid_points, label_colours
+from helpers.playground.display import encode
+from helpers.playground.palette import label_colours
+from helpers.playground.picture import NetworkPicture, grid_points
 from helpers.playground.session import Session
 from helpers.playground.state import FEATURES, PlaygroundState
 

@@ -17,9 +17,10 @@ Foundations (every notebook)
 
 01 perceptron      ``gates`` (AND, NAND, OR, XOR, perceptron, the learning rule)
 02 XOR and MLPs    ``layers`` (Affine, activations, Sequential, losses), ``optim`` (SGD, L1/L2), ``train``,
-                   ``playground`` (the live trainer: state, session, picture, controls, frames, widget;
-                   imported as ``helpers.mlp_playground``), ``hidden_space`` (where a hidden layer puts
-                   the points, a run's frames) with ``hidden_space_pictures`` and ``hidden_space_explorer``
+                   ``playground`` (the live trainer: state, data, session, palette, picture, display,
+                   controls, frames, widget; imported as ``helpers.mlp_playground``), ``hidden_space``
+                   (where a hidden layer puts the points, a run's frames) with ``hidden_space_pictures``
+                   and ``hidden_space_explorer``
 03 graphs          ``graph`` (scalar nodes, no matplotlib), ``graph_pictures`` (drawing them),
                    ``graph_playground`` (the shopping graph), ``sigmoid_graph_explorer`` (the live sigmoid)
 04 activations     ``activations`` (a subpackage: classic, relu_family, along_axis, registry),

@@ -8,9 +8,10 @@ import numpy as np
 from probe import RECORD, Arg, fn, meth
 
 from helpers import activation_chain, activation_model, activation_properties, hidden_space, layers, rnn_layout
-from helpers.playground import session, state
+from helpers.playground import data, export, lab, session, state
 
-MODULES = [activation_chain, activation_model, activation_properties, hidden_space, rnn_layout, state, session]
+MODULES = [activation_chain, activation_model, activation_properties, hidden_space, rnn_layout, state, data, session,
+           export, lab]
 
 _r = np.random.default_rng(1)
 U = _r.standard_normal(6)
@@ -26,6 +27,12 @@ def _mlp():
     return layers.mlp([2, 2, 1], activation="tanh", rng=0)
 
 
+XOR = "data=xor table&net=2"  # the smallest run: 4 points, a 2-2-1 network
+PTS = ((1.0, 1.0, 0), (-2.0, 3.0, 1))
+XY = np.array([[1.0, 1.0], [-2.0, 3.0], [4.0, -1.5], [0.5, 0.5]])  # (N, 2) in the plane [-6, 6]²
+Y4 = np.array([0, 1, 2, 1])
+
+
 def _session():
     return session.Session(state.PlaygroundState(dataset="xor table", layers=(2,)))
 
@@ -34,7 +41,9 @@ _STATE = dict(dataset=A("xor", "choice"), noise=A(0.0, "nonneg"), train_percent=
               batch_size=A(10, "posint"), features=A(("x1", "x2"), "object", extra=[("unknown id", ("x9",))]),
               layers=A((4, 2), "object", extra=[("zero neurons", (4, 0))]), activation=A("tanh", "choice"),
               lr=A(0.03, "pos"), regularization=A(None, "choice", optional=True), reg_rate=A(0.0, "nonneg"),
-              show_test=A(False, "bool"), discretize=A(False, "bool"), seed=A(0, "seed"), data_seed=A(0, "seed"))
+              show_test=A(False, "bool"), discretize=A(False, "bool"), seed=A(0, "seed"), data_seed=A(0, "seed"),
+              optimizer=A("adam", "choice"), init=A("he", "choice"), stop_epoch=A(0, "int", extra=[("negative", -1)]),
+              points=A((), "object", extra=[("points for a generated set", PTS)]))
 
 REGISTRY = {
     # --- activation_chain, activation_model, activation_properties (notebook 04) -----------------------
@@ -107,7 +116,21 @@ REGISTRY = {
                                                           ("bad value", "net=8,x")])),
     "session.features": fn(session.features, X=A(X42, "batch", skip=("missing dimension",)),
                            names=A(("x1", "sinx2"), "object", extra=[("unknown id", ("x9",)), ("empty", ())])),
-    "session.make_data": fn(session.make_data, state=A(state.PlaygroundState(), "object")),
+    "state.as_points": fn(state.as_points, points=A(PTS, "object", extra=[("a point of two numbers", ((1.0, 1.0),)),
+                                                                       ("a point outside the plane", ((9.0, 0.0, 1),)),
+                                                                       ("label 4", ((0.0, 0.0, 4),)), ("none", ())])),
+    "data.all_points": fn(data.all_points, state=A(state.PlaygroundState(), "object")),
+    "data.make_data": fn(data.make_data, state=A(state.PlaygroundState(), "object")),
+    "data.points_from_arrays": fn(data.points_from_arrays, X=A(XY, "shaped", partner="y",
+                                                              extra=[("outside the plane", XY * 2)]),
+                                  y=A(Y4, "classes", n_classes=4, extra=[("one class", np.zeros(4))])),
+    "data.with_point": fn(data.with_point, points=A(PTS, "object", extra=[("a point of two numbers", ((1.0, 1.0),))]),
+                          x1=A(0.5, "float", extra=[("outside the plane", 9.0)]), x2=A(-0.5, "float"),
+                          label=A(2, "int", extra=[("negative", -1), ("class 4", 4)])),
+    "data.without_point": fn(data.without_point, points=A(PTS, "object", extra=[("a point of two numbers",
+                                                                                 ((1.0, 1.0),))]),
+                             x1=A(1.0, "float"), x2=A(1.0, "float")),
+    "data.starting_points": fn(data.starting_points, state=A(state.PlaygroundState(), "object")),
     "session.Session": fn(session.Session, state=A(state.PlaygroundState(dataset="xor table"), "object")),
     "session.Session.losses": meth(_session, "losses"),
     "session.Session.set_lr": meth(_session, "set_lr", lr=A(0.1, "pos")),
@@ -118,4 +141,17 @@ REGISTRY = {
                                        j=A(0, "int", extra=[("too large", 5)]), value=A(0.5, "float")),
     "session.Session.hidden_points": meth(_session, "hidden_points", layer=A(1, "posint", extra=[("too deep", 3)])),
     "session.Session.node_outputs": meth(_session, "node_outputs", grid=A(X42, "batch", skip=("missing dimension",))),
+    "session.Session.train": meth(_session, "train", epochs=A(2, "posint")),
+    "session.Session.set_stop_epoch": meth(_session, "set_stop_epoch", epoch=A(5, "int", extra=[("negative", -1)])),
+    "session.Session.accuracy": meth(_session, "accuracy"),
+    "session.Session.confusion": meth(_session, "confusion", split=A("train", "choice")),
+    # --- playground.export and playground.lab (notebook 08) -------------------------------------------
+    "export.to_pytorch": fn(export.to_pytorch, session=A(_session(), "object"), epochs=A(5, "posint", optional=True)),
+    "lab.as_state": fn(lab.as_state, state=A(XOR, "text", skip=("empty string",))),  # "": the defaults
+    "lab.trained": fn(lab.trained, state=A(XOR, "text", skip=("empty string",)), epochs=A(2, "posint"),
+                      seed=A(None, "seed", optional=True)),
+    "lab.dead_neurons": fn(lab.dead_neurons, session=A(_session(), "object")),
+    "lab.over_seeds": fn(lab.over_seeds, state=A(XOR, "text", skip=("empty string",)), epochs=A(1, "posint"),
+                         seeds=A([0, 1], "object", extra=[("empty", []), ("a string seed", [0, "a"])]),
+                         measure=A(lab.dead_neurons, "callable")),
 }

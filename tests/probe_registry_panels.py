@@ -28,13 +28,14 @@ from helpers import (
 from helpers import widgets as panels
 from helpers.char_rnn import CharRNN, CharVocab
 from helpers.graph import shopping_bill
-from helpers.playground import controls, frames, picture, widget
+from helpers.playground import controls, display, frames, picture, widget
+from helpers.playground.session import Session
 from helpers.playground.state import PlaygroundState
 from helpers.sequence_tasks import SequenceRegressor, clipping_sweep
 
 MODULES = [activation_explorer, backprop_stepper, descent_explorer, fitting_explorer, graph_playground, init_explorer,
            rnn_explorers, rnn_training_explorers, rnn_widgets, scale_shift_explorer, sigmoid_graph_explorer, panels,
-           controls, frames, widget]
+           controls, display, frames, widget]
 
 PANEL = "a panel: its constructor (or factory) is probed by tests/test_panel_probe.py"
 
@@ -84,13 +85,22 @@ def _playground():
     return widget.mlp_playground(state=PlaygroundState(dataset="xor table", layers=(2,)))
 
 
+def _drawing():
+    """A playground of its own for the methods that change its data (the others keep the XOR table)."""
+    return widget.mlp_playground(state=PlaygroundState(dataset="xor table", layers=(2,)))
+
+
+XY = np.array([[1.0, 1.0], [-2.0, 3.0], [4.0, -1.5], [0.5, 0.5]])  # (N, 2) in the plane [-6, 6]²
+Y4 = np.array([0, 1, 2, 1])
+
+
 FRAME = picture.NetworkPicture(["x1"], ()).render(
     [np.zeros((3600, 1)), np.zeros((3600, 1))], [np.ones((1, 1))], [np.zeros(1)], big=(1, 0),
     points=(np.zeros((1, 2)), np.zeros((1, 3), np.uint8), np.zeros(1, bool)), history=([], []), title="")
 
 
 def _image(shown=None):
-    image = widget.PictureImage(picture.WIDTH, picture.HEIGHT)
+    image = display.PictureImage(picture.WIDTH, picture.HEIGHT)
     if shown is not None:
         image.show(shown)
     return image
@@ -255,9 +265,17 @@ REGISTRY = {
                              on_error=A(None, "callable", optional=True)),
     "frames.FramePlayer.run_frame": meth(once(_player), "run_frame", extra=A(True, "bool")),
     **_quiet(_player, "frames.FramePlayer.rate"),
-    "widget.PictureImage": fn(widget.PictureImage, width=A(20, "posint"), height=A(10, "posint")),
-    "widget.PictureImage.show": meth(once(_image), "show", picture=A(FRAME, "object")),
-    **_quiet(lambda: _image(FRAME), "widget.PictureImage.png"),
+    "display.PictureImage": fn(display.PictureImage, width=A(20, "posint"), height=A(10, "posint")),
+    "display.PictureImage.show": meth(once(_image), "show", picture=A(FRAME, "object")),
+    **_quiet(lambda: _image(FRAME), "display.PictureImage.png"),
+    "display.status_html": fn(display.status_html, session=A(Session(PlaygroundState(dataset="xor table")), "object"),
+                              seed=A(3, "seed")),
+    "display.confusion_html": fn(display.confusion_html,
+                                 counts=A(np.array([[3, 1], [0, 2]]), "shaped",
+                                          extra=[("negative count", np.array([[3, -1], [0, 2]])),
+                                                 ("fraction", np.array([[3, 0.5], [0, 2]])),
+                                                 ("one class", np.array([[3]]))]),
+                                 split=A("test", "choice")),
     "widget.MLPPlayground": PANEL,
     "widget.mlp_playground": PANEL,
     "widget.MLPPlayground.set_state": meth(once(_playground), "set_state", state=A("data=xor&net=2", "text",
@@ -267,6 +285,16 @@ REGISTRY = {
     "widget.MLPPlayground.step": meth(once(_playground), "step", epochs=A(2, "posint", optional=True)),
     "widget.MLPPlayground.mouse": meth(once(_playground), "mouse", kind=A("click", "choice"), x=A(100.0, "float"),
                                        y=A(60.0, "float")),
+    "widget.MLPPlayground.set_data": meth(once(_drawing), "set_data", X=A(XY, "shaped", partner="y",
+                                                                         extra=[("outside the plane", XY * 2)]),
+                                          y=A(Y4, "classes", n_classes=4, extra=[("one class", np.zeros(4))])),
+    "widget.MLPPlayground.add_point": meth(once(_drawing), "add_point",
+                                           x1=A(0.5, "float", extra=[("outside the plane", 9.0)]),
+                                           x2=A(-0.5, "float"), label=A(2, "int", extra=[("negative", -1),
+                                                                                        ("class 4", 4)])),
+    "widget.MLPPlayground.remove_point": meth(once(_drawing), "remove_point", x1=A(1.0, "float"),
+                                              x2=A(1.0, "float")),
+    **_quiet(_drawing, "widget.MLPPlayground.to_pytorch"),
     **_quiet(_playground, "widget.MLPPlayground.close", "widget.MLPPlayground.current_state",
              "widget.MLPPlayground.refresh", "widget.MLPPlayground.update_rate", "widget.MLPPlayground.big_node",
              "widget.MLPPlayground.update"),

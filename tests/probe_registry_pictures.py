@@ -24,14 +24,15 @@ from helpers import (
     plotting,
     rnn_pictures,
 )
-from helpers.playground import picture
+from helpers.playground import display, palette, picture
 
 MODULES = [plotting, picture_basics, activation_pictures, classifier_pictures, network_pictures, hidden_space_pictures,
-           init_pictures, rnn_pictures, picture]
+           init_pictures, rnn_pictures, palette, picture]
 
 _r = np.random.default_rng(2)
 X42 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 Y4 = np.array([0, 1, 1, 0])
+P3 = np.array([[0.2, 0.5, 0.3], [0.9, 0.05, 0.05]])  # class probabilities (N, K)
 ACTS = [np.abs(_r.standard_normal((20, 3))), np.abs(_r.standard_normal((20, 3)))]  # two layers of relu outputs
 REPORT = gates.evaluate_gate((0.5, 0.5), -0.7, "AND")
 _FIG = Figure()
@@ -72,8 +73,8 @@ def _frame():
                                                                                                np.ones((2, 1))])]),
                 biases=A([np.zeros(2), np.zeros(1)], "object", extra=[("wrong shape", [np.zeros(3), np.zeros(1)])]),
                 big=A((2, 0), "object", extra=[("no such node", (5, 0))]),
-                points=A((X42, picture.point_colours(Y4 * 2.0 - 1), Y4 == 0), "object",
-                         extra=[("two parts", (X42, picture.point_colours(Y4 * 2.0 - 1)))]),
+                points=A((X42, palette.point_colours(Y4 * 2.0 - 1), Y4 == 0), "object",
+                         extra=[("two parts", (X42, palette.point_colours(Y4 * 2.0 - 1)))]),
                 history=A(([0.7, 0.5], [0.8, 0.6]), "object", extra=[("lengths differ", ([0.7], [0.8, 0.6]))]),
                 title=A("epoch 2", "text", skip=("empty string",)),
                 marked=A(((1, 0),), "object", skip=("dict",), extra=[("no such node", ((9, 9),))]),
@@ -196,18 +197,25 @@ REGISTRY = {
                                                                                       ("empty", ())]),
                                               depth=A(2, "posint"), axes=A(None, "object", optional=True),
                                               seed=A(1, "seed"), n_units=A(4, "posint"), n_samples=A(10, "posint")),
-    # --- playground.picture (Pillow) -----------------------------------------------------------------
-    "picture.point_colours": fn(picture.point_colours, values=A(np.linspace(-1, 1, 5), "batch", skip=("empty",))),
-    "picture.colours": fn(picture.colours, values=A(np.linspace(-1, 1, 6).reshape(2, 3), "any", nan_ok=True)),
+    # --- playground.palette, picture (Pillow) and display.encode --------------------------------------
+    "palette.point_colours": fn(palette.point_colours, values=A(np.linspace(-1, 1, 5), "batch", skip=("empty",))),
+    "palette.colours": fn(palette.colours, values=A(np.linspace(-1, 1, 6).reshape(2, 3), "any", nan_ok=True)),
     "picture.grid_points": fn(picture.grid_points, domain=A((-6.0, 6.0), "pair"), res=A(4, "posint")),
     "picture.NetworkPicture": fn(picture.NetworkPicture, labels=A(["x1", "x2"], "object",
                                                                   extra=[("empty", []), ("numbers", [1, 2])]),
                                  layers=A((4, 2), "object", extra=[("zero neurons", (4, 0))]),
-                                 domain=A((-6.0, 6.0), "pair")),
+                                 domain=A((-6.0, 6.0), "pair"), n_outputs=A(3, "posint")),
     "picture.NetworkPicture.node_at": meth(lambda: _PIC, "node_at", x=A(90.0, "float"), y=A(50.0, "float")),
     "picture.NetworkPicture.link_at": meth(lambda: _PIC, "link_at", x=A(200.0, "float"), y=A(60.0, "float"),
                                            tolerance=A(4.0, "nonneg")),
+    "picture.NetworkPicture.plane_at": meth(lambda: _PIC, "plane_at", x=A(700.0, "float"), y=A(100.0, "float")),
+    "palette.class_colours": fn(palette.class_colours, p=A(P3, "nonempty", nan_ok=True,
+                                                           extra=[("one class", P3[:, :1]),
+                                                                  ("five classes", np.full((2, 5), 0.2))]),
+                                discretize=A(False, "bool")),
+    "palette.label_colours": fn(palette.label_colours, y=A(Y4, "classes", n_classes=3, skip=("wrong length",)),
+                                n_classes=A(3, "posint", optional=True, extra=[("one class", 1), ("five classes", 5)])),
     "picture.NetworkPicture.render": meth(lambda: _PIC, "render", **_frame()),
-    "picture.encode": fn(picture.encode, image=A(_PIC.render(**{k: a.good for k, a in _frame().items()}), "object"),
+    "display.encode": fn(display.encode, image=A(_PIC.render(**{k: a.good for k, a in _frame().items()}), "object"),
                          fmt=A("jpeg", "choice")),
 }

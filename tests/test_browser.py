@@ -439,7 +439,8 @@ def test_playground_multiclass_and_own_data(lab):
 
     import numpy as np
 
-    from helpers.playground.picture import CLASS_LUT, MAP_SIZE, MAP_X, MAP_Y
+    from helpers.playground.palette import CLASS_LUT
+    from helpers.playground.picture import MAP_SIZE, MAP_X, MAP_Y
 
     base, browser = lab
     nb = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": src}

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from helpers.mlp_playground import PlaygroundState, mlp_playground
-from helpers.playground.picture import MAP_SIZE, MAP_X, MAP_Y, RES, TILE, colours
+from helpers.playground.palette import colours
+from helpers.playground.picture import MAP_SIZE, MAP_X, MAP_Y, RES, TILE
 
 
 def test_the_state_string_rebuilds_exactly_the_same_playground():

@@ -5,7 +5,8 @@ import pytest
 
 from helpers.mlp_playground import PlaygroundState, mlp_playground
 from helpers.playground.data import MIN_SPLIT, make_data, starting_points, with_point, without_point
-from helpers.playground.picture import MAP_SIZE, MAP_X, MAP_Y, PALETTE, NetworkPicture
+from helpers.playground.palette import PALETTE
+from helpers.playground.picture import MAP_SIZE, MAP_X, MAP_Y, NetworkPicture
 
 TWO_BLOBS = (np.array([[-3.0, -3.0], [-2.5, -3.5], [3.0, 3.0], [3.5, 2.5]]), np.array([0, 0, 1, 1]))
 
@@ -102,7 +103,7 @@ def test_removing_never_empties_a_set_and_adding_stops_at_1000():
         with_point(full, 0.0, 0.0, 1)
     with pytest.raises(ValueError, match="x1 must be"):
         with_point(one, 6.5, 0.0, 1)
-    with pytest.raises(ValueError, match="label must hold whole class numbers 0 .. 3"):
+    with pytest.raises(ValueError, match="label must be in 0 .. 3"):
         with_point(one, 0.0, 0.0, 4)
 
 

@@ -7,7 +7,8 @@ import pytest
 from helpers.mlp_playground import PlaygroundState, mlp_playground
 from helpers.playground.controls import GROUPS
 from helpers.playground.display import confusion_html
-from helpers.playground.picture import CLASS_LUT, MAP_SIZE, MAP_X, MAP_Y, PALETTE, RES, TILE, class_colours, colours
+from helpers.playground.palette import CLASS_LUT, PALETTE, class_colours, colours
+from helpers.playground.picture import MAP_SIZE, MAP_X, MAP_Y, RES, TILE
 
 
 def test_class_colours_go_from_white_when_unsure_to_the_winners_colour_when_sure():

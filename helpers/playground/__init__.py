@@ -4,8 +4,9 @@
 - ``data``     the generated sets, the XOR table and the learner's own points, split into train and test
 - ``session``  features, network, loss, optimiser and training for a state, accuracy and confusion matrix
 - ``export``   :func:`to_pytorch`: the run as an equivalent PyTorch script
+- ``palette``  the colour scales: values -1 .. +1, class probabilities, the points' labels (NumPy)
 - ``picture``  the network with a heatmap per node, the large map and the loss curves (NumPy + Pillow)
-- ``display``  the picture's image widget, the status line and the confusion table (HTML)
+- ``display``  the picture's image widget and encoding, the status line and the confusion table (HTML)
 - ``controls`` / ``frames`` / ``widget``  :class:`MLPPlayground`, the panel: controls, mouse events,
   Train / Pause / Step / Reset
 """

@@ -40,7 +40,7 @@ GROUPS = {
     "test": ("show_test",), "discretize": ("discretize",), "optimizer": ("optimizer",), "init": ("init",),
     "stop": ("stop_epoch",), "draw": ("draw_class",),
 }
-#: The class a click on the large map adds, as the ``draw_class`` toggle names it (colours of ``picture.PALETTE``).
+#: The class a click on the large map adds, as the ``draw_class`` toggle names it (colours of ``palette.PALETTE``).
 CLASS_NAMES = ("blue", "orange", "green", "purple")
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.datasets import MULTICLASS_DATASETS, REGRESSION_DATASETS, TOY_DATASETS, truth_table
-from helpers.playground.state import CUSTOM, MAX_CLASSES, MAX_POINTS, PLANE, XOR_TABLE, PlaygroundState
-from helpers.validation import as_finite_float, as_float_array, as_labels
+from helpers.playground.state import CUSTOM, MAX_CLASSES, MAX_POINTS, PLANE, XOR_TABLE, PlaygroundState, as_points
+from helpers.validation import as_finite_float, as_float_array, as_instance, as_int, as_labels
 
 SCALE = 5.0
 DOMAIN = PLANE
@@ -33,6 +33,7 @@ MAX_SET_DATA = N_CLASSIFY
 
 def all_points(state: PlaygroundState) -> tuple[np.ndarray, np.ndarray]:
     """Every point of ``state``'s data set before the split: ``X`` (N, 2) in Playground units, ``y`` (N,)."""
+    as_instance(state, "state", PlaygroundState)
     if state.dataset == CUSTOM:
         points = np.array(state.points, dtype=float).reshape(-1, 3)
         return points[:, :2], points[:, 2]
@@ -52,6 +53,7 @@ def make_data(state: PlaygroundState) -> tuple[np.ndarray, np.ndarray, np.ndarra
     XOR table and custom sets of fewer than :data:`MIN_SPLIT` points are the exception: all their points
     are both the training and the test set.
     """
+    as_instance(state, "state", PlaygroundState)
     if state.dataset == XOR_TABLE:
         return _xor_table(state.noise, state.data_seed)
     X, y = all_points(state)
@@ -99,10 +101,12 @@ def points_from_arrays(X, y) -> tuple:
 
 
 def with_point(points: tuple, x1: float, x2: float, label: int) -> tuple:
-    """``points`` with one more point ``(x1, x2, label)`` (checked: in the plane, class 0-3, room left)."""
+    """``points`` (see :func:`~helpers.playground.state.as_points`) with one more point ``(x1, x2, label)``
+    (checked: in the plane, class 0-3, room left)."""
+    points = as_points(points)
     x1, x2 = as_finite_float(x1, "x1", low=PLANE[0], high=PLANE[1]), as_finite_float(x2, "x2", low=PLANE[0],
                                                                                       high=PLANE[1])
-    label = int(as_labels(np.array([label]), "label", 1, MAX_CLASSES)[0])
+    label = as_int(label, "label", low=0, high=MAX_CLASSES - 1)
     if len(points) >= MAX_POINTS:
         raise ValueError(f"a custom data set holds at most {MAX_POINTS} points; remove some first")
     return (*points, (x1, x2, label))
@@ -111,7 +115,7 @@ def with_point(points: tuple, x1: float, x2: float, label: int) -> tuple:
 def without_point(points: tuple, x1: float, x2: float) -> tuple:
     """``points`` without the one nearest to ``(x1, x2)`` if it lies within :data:`REMOVE_RADIUS`, and never
     the last one (a data set keeps at least one point); else ``points`` itself."""
-    x1, x2 = as_finite_float(x1, "x1"), as_finite_float(x2, "x2")
+    points, x1, x2 = as_points(points), as_finite_float(x1, "x1"), as_finite_float(x2, "x2")
     if len(points) < 2:
         return points
     xy = np.array([p[:2] for p in points])
@@ -124,6 +128,7 @@ def starting_points(state: PlaygroundState) -> tuple:
     """The points a custom set starts from when the learner edits ``state``'s data: its own points
     (rounded to 0.1, kept inside the plane, in the order that gives the same train/test split), or for a
     regression set (no classes) the XOR table's four points."""
+    as_instance(state, "state", PlaygroundState)
     if state.dataset == CUSTOM:
         return state.points
     if state.regression:

@@ -1,18 +1,20 @@
-"""What the panel shows besides its controls: the picture's ``Image`` widget, the status line and the
-confusion matrix, as HTML strings made from a :class:`~helpers.playground.session.Session` (tested
-without a browser)."""
+"""What the panel shows besides its controls: the picture's ``Image`` widget (and the frames' PNG/JPEG
+encoding), the status line and the confusion matrix, as HTML strings made from a
+:class:`~helpers.playground.session.Session` (tested without a browser)."""
 
 from __future__ import annotations
 
 import html
+import io
 
 import ipywidgets as widgets
 import numpy as np
 from PIL import Image
 
 from helpers.playground.controls import CLASS_NAMES
-from helpers.playground.picture import PALETTE, encode
-from helpers.validation import as_instance, as_positive_int
+from helpers.playground.palette import PALETTE
+from helpers.playground.session import Session
+from helpers.validation import as_choice, as_float_array, as_instance, as_int, as_positive_int, check_shape
 
 LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative (class 0); white: 0. With 3-4 "
           "classes the output shows the winning class (blue, orange, green, purple), paler where it is less sure. "
@@ -20,6 +22,21 @@ LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative 
           "click to keep it; click a link to read and set its weight. Click the large map to add a point of the "
           "class chosen under 'click adds' (the data becomes 'custom' and training restarts from the same seed); "
           "shift-click removes the nearest point.</small>")
+
+
+def encode(image: Image.Image, fmt: str = "png") -> bytes:
+    """A frame as PNG (crisp, for a paused picture) or JPEG (fast, while training) bytes.
+
+    The PNG has 256 colours (the heatmaps use 256 anyway): ~40 kB instead of ~120 kB, in the same time.
+    """
+    as_instance(image, "image", Image.Image, "a PIL Image (from NetworkPicture.render)")
+    as_choice(fmt, "fmt", ("png", "jpeg"))
+    buf = io.BytesIO()
+    if fmt == "png":
+        image.quantize(256, method=Image.Quantize.FASTOCTREE).save(buf, format="png")
+    else:
+        image.save(buf, format="jpeg", quality=80)
+    return buf.getvalue()
 
 
 class PictureImage:
@@ -50,7 +67,9 @@ class PictureImage:
 
 def status_html(session, seed: int) -> str:
     """The status line: network (units per layer, K outputs for K classes), epoch, both losses, both
-    accuracies (classification), the learner's points, warnings."""
+    accuracies (classification), the learner's points, warnings; ``seed``: the starting weights' seed shown."""
+    as_instance(session, "session", Session, "a playground Session")
+    seed = as_int(seed, "seed", low=0)
     state, t = session.state, session.trainer
     sizes = [session.affines[0].n_in] + [a.n_out for a in session.affines]
     train, test = session.losses()
@@ -72,8 +91,15 @@ def status_html(session, seed: int) -> str:
 
 def confusion_html(counts: np.ndarray, split: str = "test") -> str:
     """A small HTML table of a confusion matrix ``counts`` (K, K): rows the true class, columns the predicted
-    one, each class named and coloured as in the picture; the diagonal (right answers) in bold."""
+    one, each class named and coloured as in the picture; the diagonal (right answers) in bold. ``split``: the
+    points counted, ``"train"`` or ``"test"`` (named in the caption)."""
+    counts = as_float_array(counts, "counts", ndim=2, nonempty=True)
     k = len(counts)
+    check_shape(counts, "counts", (k, k), "(true class, predicted class)")
+    if not 2 <= k <= len(CLASS_NAMES) or np.any(counts < 0) or np.any(counts != np.round(counts)):
+        raise ValueError(f"counts must be a confusion matrix (K, K) of 2 to {len(CLASS_NAMES)} classes, whole "
+                         f"numbers >= 0; got shape {counts.shape}, values {np.unique(counts)[:6]}")
+    counts, split = counts.astype(np.int64), as_choice(split, "split", ("train", "test"))
     head = "".join(f"<th style='color:#{_hex(c)}'>{html.escape(CLASS_NAMES[c])}</th>" for c in range(k))
     rows = []
     for i in range(k):

@@ -8,13 +8,15 @@ numbers, so that a notebook cell can assert what the learner should observe.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from helpers.playground.data import DOMAIN
 from helpers.playground.picture import grid_points
 from helpers.playground.session import Session
 from helpers.playground.state import PlaygroundState
-from helpers.validation import as_positive_int
+from helpers.validation import as_int, as_positive_int
 
 #: The points where :func:`dead_neurons` looks at every neuron: a 60 × 60 grid over the whole plane.
 PLANE = grid_points(DOMAIN)
@@ -49,8 +51,12 @@ def dead_neurons(session: Session) -> int:
 
 
 def over_seeds(state, epochs: int, seeds, measure) -> np.ndarray:
-    """``measure(session)`` for ``state`` trained ``epochs`` epochs from each of ``seeds``: shape (len(seeds),)."""
-    seeds = list(seeds)
+    """``measure(session)`` for ``state`` trained ``epochs`` epochs from each of ``seeds`` (a list or a range of
+    whole numbers >= 0): shape (len(seeds),)."""
+    if isinstance(seeds, (str, bytes, dict)) or not isinstance(seeds, Iterable):
+        raise TypeError(f"seeds must be a list or range of seeds (whole numbers >= 0), got {type(seeds).__name__} "
+                        f"{seeds!r}")
+    seeds = [as_int(seed, f"seeds[{k}]", low=0) for k, seed in enumerate(seeds)]
     if not seeds:
         raise ValueError("seeds must hold at least one seed, got none")
     if not callable(measure):

@@ -6,24 +6,22 @@ drawing them as artists took far longer than a frame may (see ``benchmarks/playg
 Here each heatmap is a colour look-up of a NumPy array pasted into the frame, the links and curves are
 Pillow lines, and only the text that changes is drawn per frame.
 
-Colours: orange is positive (class 1, a positive weight), blue negative (class 0), white 0. With 3-4
-classes the output and the large map show the winning class in its colour of :data:`PALETTE` (blue,
-orange, green, purple), lighter the less sure the network is; the hidden neurons keep blue-white-orange.
+Colours (:mod:`helpers.playground.palette`): orange is positive (class 1, a positive weight), blue negative
+(class 0), white 0. With 3-4 classes the output and the large map show the winning class in its colour
+(blue, orange, green, purple), lighter the less sure the network is; the hidden neurons keep blue-white-orange.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import matplotlib
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from helpers.picture_basics import CLASS_COLORS, PROBABILITY_CMAP
+from helpers.playground.palette import NEGATIVE, POSITIVE, class_colours, colours
 from helpers.validation import (
     as_bool,
-    as_choice,
     as_finite_float,
     as_float_array,
     as_instance,
@@ -39,55 +37,8 @@ NET_RIGHT = 560  # the network occupies x < NET_RIGHT
 MAP_X, MAP_Y, MAP_SIZE = 600, 34, 300  # the large heatmap (5 px per grid point)
 CHART_X, CHART_Y, CHART_W, CHART_H = 600, 368, 300, 64  # the loss curves
 WIDTH, HEIGHT = 920, 440
-LUT = (255 * PROBABILITY_CMAP(np.linspace(0, 1, 256))[:, :3]).astype(np.uint8)  # value -1..1 -> colour
-POSITIVE, NEGATIVE = CLASS_COLORS[1], CLASS_COLORS[0]
 _FONT_FILE = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"  # ships with matplotlib
 _FONT, _SMALL = ImageFont.truetype(str(_FONT_FILE), 12), ImageFont.truetype(str(_FONT_FILE), 10)
-#: Strong colours for the data points (the heatmaps use light ones): blue (-1) through grey (0) to orange (+1).
-_GREY = (150, 150, 150)
-POINT_LUT = np.concatenate([np.linspace([int(NEGATIVE[k:k + 2], 16) for k in (1, 3, 5)], _GREY, 128),
-                            np.linspace(_GREY, [int(POSITIVE[k:k + 2], 16) for k in (1, 3, 5)], 128)])
-
-
-#: The classes' strong colours (points), in order 0-3: the binary blue and orange, then green and purple.
-PALETTE = np.array([[0x00, 0x72, 0xB2], [0xE6, 0x9F, 0x00], [0x00, 0x9E, 0x73], [0xCC, 0x79, 0xA7]], np.uint8)
-#: Per class, 256 shades from white (as unsure as can be) to the class's light colour (sure): (4, 256, 3).
-CLASS_LUT = np.stack([np.linspace([255.0] * 3, light, 256) for light in
-                      (LUT[0], LUT[-1], 0.75 * PALETTE[2] + 64, 0.75 * PALETTE[3] + 64)]).astype(np.uint8)
-
-
-def class_colours(p: np.ndarray, discretize: bool = False) -> np.ndarray:
-    """Class probabilities ``p`` (..., K) -> uint8 RGB (..., 3): the winning class's colour, from white when
-    it wins by a hair (probability 1/K) to its full light colour when it is sure (probability 1); with
-    ``discretize``, always the full colour."""
-    p = np.nan_to_num(np.asarray(p, dtype=float), nan=0.0)
-    k = p.shape[-1]
-    winner = np.argmax(p, axis=-1)
-    if discretize:
-        return CLASS_LUT[winner, 255]
-    sure = (np.max(p, axis=-1) - 1.0 / k) * (k / (k - 1.0))
-    return CLASS_LUT[winner, np.clip(sure * 255.0, 0, 255).astype(np.intp)]
-
-
-def label_colours(y: np.ndarray, n_classes: int | None) -> np.ndarray:
-    """The points' strong uint8 RGB colours (N, 3): by class for labels ``y`` (N,) of ``n_classes`` classes,
-    or on the blue-grey-orange scale for regression targets in [-1, 1] (``n_classes=None``)."""
-    if n_classes is None:
-        return point_colours(y)
-    return PALETTE[np.asarray(y, dtype=np.intp)]
-
-
-def point_colours(values: np.ndarray) -> np.ndarray:
-    """Values on the -1 .. +1 scale -> the points' strong uint8 RGB colours (N, 3), blue through orange."""
-    index = np.clip((as_float_array(values, "values", ndim=1) + 1.0) * 127.5, 0, 255).astype(np.intp)
-    return POINT_LUT[index].astype(np.uint8)
-
-
-def colours(values: np.ndarray) -> np.ndarray:
-    """Values (any shape) on the -1 .. +1 scale -> uint8 RGB colours, shape ``values.shape + (3,)`` (NaN: white)."""
-    values = np.nan_to_num(as_float_array(values, "values", allow_nan=True))
-    index = np.clip((values + 1.0) * 127.5, 0, 255).astype(np.intp)
-    return LUT[index]
 
 
 def grid_points(domain=(-6.0, 6.0), res: int = RES) -> np.ndarray:
@@ -197,6 +148,7 @@ class NetworkPicture:
     def plane_at(self, x: float, y: float):
         """The point ``(x1, x2)`` of the plane under pixel ``(x, y)`` of the large map, or None off the map
         (the inverse of where the points are drawn: x1 grows to the right, x2 upwards)."""
+        x, y = as_finite_float(x, "x"), as_finite_float(y, "y")
         if not (MAP_X <= x < MAP_X + MAP_SIZE and MAP_Y <= y < MAP_Y + MAP_SIZE):
             return None
         lo, hi = self.domain
@@ -343,18 +295,3 @@ class NetworkPicture:
                 draw.line(list(zip(xs.tolist(), ys.tolist(), strict=True)), fill=colour, width=2)
         draw.text((CHART_X, CHART_Y - 4), f"loss: train {train[-1]:.3f}  test {test[-1]:.3f}  (black, grey)",
                   fill="black", font=_SMALL, anchor="ls")
-
-
-def encode(image: Image.Image, fmt: str = "png") -> bytes:
-    """A frame as PNG (crisp, for a paused picture) or JPEG (fast, while training) bytes.
-
-    The PNG has 256 colours (the heatmaps use 256 anyway): ~40 kB instead of ~120 kB, in the same time.
-    """
-    as_instance(image, "image", Image.Image, "a PIL Image (from NetworkPicture.render)")
-    as_choice(fmt, "fmt", ("png", "jpeg"))
-    buf = io.BytesIO()
-    if fmt == "png":
-        image.quantize(256, method=Image.Quantize.FASTOCTREE).save(buf, format="png")
-    else:
-        image.save(buf, format="jpeg", quality=80)
-    return buf.getvalue()

@@ -109,7 +109,7 @@ class Session:
 
     def set_stop_epoch(self, epoch: int) -> None:
         """Pause training at ``epoch`` from now on (0: never), without a restart."""
-        self.state = self.state.replace(stop_epoch=epoch)
+        self.state = self.state.replace(stop_epoch=as_int(epoch, "epoch", low=0))
 
     def _labels(self, split: str) -> tuple[np.ndarray, np.ndarray]:
         """``(true labels, predicted labels)`` of the ``"train"`` or ``"test"`` points, as ints."""

@@ -205,20 +205,29 @@ def _parse(name: str, raw: str):
 
 
 def _check_points(points, dataset: str) -> tuple:
-    """``points`` as a tuple of ``(x1, x2, label)`` with x1, x2 rounded to 0.1 (floats) and int labels."""
+    """The ``points`` field: :func:`as_points` for a custom set, else it must be empty."""
     if dataset != CUSTOM:
-        if len(points):
+        if as_sequence(points, "points", "(x1, x2, label) points"):
             raise ValueError(f"points are the learner's own data set: only for dataset={CUSTOM!r}, got {dataset!r}")
         return ()
+    return as_points(points)
+
+
+def as_points(points) -> tuple:
+    """A custom set's ``points``, checked: 1 to :data:`MAX_POINTS` of ``(x1, x2, label)``, x1 and x2 in the
+    plane, labels 0 .. MAX_CLASSES - 1; returned as a tuple with x1, x2 rounded to 0.1 (floats) and int labels.
+    Raises ``TypeError``/``ValueError`` naming ``points`` (or the point, ``points[k]``)."""
+    points = as_sequence(points, "points", "(x1, x2, label) points")
     if not 1 <= len(points) <= MAX_POINTS:
         raise ValueError(f"points must hold 1 to {MAX_POINTS} points for dataset={CUSTOM!r}, got {len(points)}")
     lo, hi = PLANE
     checked = []
-    for point in points:
+    for k, point in enumerate(points):
+        point = as_sequence(point, f"points[{k}]", "three numbers (x1, x2, label)")
         if len(point) != 3 or not all(map(_number, point)) or not all(lo <= v <= hi for v in point[:2]):
-            raise ValueError(f"each point must be (x1, x2, label) with x1, x2 in [{lo:g}, {hi:g}], got {point!r}")
+            raise ValueError(f"points[{k}] must be (x1, x2, label) with x1, x2 in [{lo:g}, {hi:g}], got {point!r}")
         x1, x2, label = point
         if label != int(label) or not 0 <= label < MAX_CLASSES:
-            raise ValueError(f"a point's label must be a whole class number 0 .. {MAX_CLASSES - 1}, got {label!r}")
+            raise ValueError(f"points[{k}]'s label must be a whole class number 0 .. {MAX_CLASSES - 1}, got {label!r}")
         checked.append((round(float(x1), 1) + 0.0, round(float(x2), 1) + 0.0, int(label)))  # + 0.0: no -0.0
     return tuple(checked)

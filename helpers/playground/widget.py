@@ -18,7 +18,8 @@ from helpers.playground.data import DOMAIN, points_from_arrays, starting_points,
 from helpers.playground.display import LEGEND, PictureImage, confusion_html, status_html
 from helpers.playground.export import to_pytorch
 from helpers.playground.frames import FramePlayer
-from helpers.playground.picture import NetworkPicture, grid_points, label_colours
+from helpers.playground.palette import label_colours
+from helpers.playground.picture import NetworkPicture, grid_points
 from helpers.playground.session import Session
 from helpers.playground.state import CUSTOM, FEATURES, PlaygroundState
 from helpers.validation import as_bool, as_choice, as_int, as_positive_int
