@@ -41,13 +41,21 @@ def trained(state, epochs: int, *, seed: int | None = None) -> Session:
     return session
 
 
-def dead_neurons(session: Session) -> int:
-    """How many hidden neurons output exactly 0 everywhere on the plane (dead ReLUs: no gradient reaches
-    their weights, so they never come back)."""
+def dead_per_layer(session: Session) -> list[int]:
+    """How many neurons of each hidden layer (input side first) output exactly 0 everywhere on the plane.
+
+    Such a dead ReLU passes no gradient to its own weights, so training cannot move them; one in the first
+    layer stays dead for good, one deeper only comes back if the layers below it change what it receives.
+    """
     if not isinstance(session, Session):
         raise TypeError(f"session must be a playground Session, got {type(session).__name__}")
     hidden = session.node_outputs(PLANE)[1:-1]  # (G, n_k) per hidden layer
-    return int(sum((layer == 0).all(axis=0).sum() for layer in hidden))
+    return [int((layer == 0).all(axis=0).sum()) for layer in hidden]
+
+
+def dead_neurons(session: Session) -> int:
+    """How many hidden neurons in all output exactly 0 everywhere on the plane (see :func:`dead_per_layer`)."""
+    return sum(dead_per_layer(session))
 
 
 def over_seeds(state, epochs: int, seeds, measure) -> np.ndarray:
