@@ -87,6 +87,27 @@ def xor_training_frames(seed: int = 0, lr: float = 2.0, epochs: int = 300) -> di
     return {name: np.array(values) for name, values in frames.items()}
 
 
+_FRAME_SHAPES = {"W1": (2, 2), "b1": (2,), "W2": (2,), "b2": ()}  # one epoch's weights in xor_training_frames
+
+
+def _as_frames(frames) -> dict[str, np.ndarray]:
+    """``frames`` as :func:`xor_training_frames` returns it (its four keys, arrays of finite numbers with one
+    row per epoch, at least one, the same number in each), as float arrays; else a clear error."""
+    if not isinstance(frames, dict):
+        raise TypeError(f"frames must be the dict that xor_training_frames returns (W1, b1, W2, b2), "
+                        f"got {type(frames).__name__}")
+    if frames.keys() != _FRAME_SHAPES.keys():
+        raise ValueError(f"frames must have the keys of xor_training_frames, {sorted(_FRAME_SHAPES)}, "
+                         f"got {sorted(map(str, frames))}")
+    frames = {name: as_float_array(frames[name], f"frames[{name!r}]") for name in _FRAME_SHAPES}
+    rows = frames["b2"].shape[0] if frames["b2"].ndim == 1 else None
+    for name, shape in _FRAME_SHAPES.items():
+        check_shape(frames[name], f"frames[{name!r}]", (rows, *shape), "(one row per epoch)")
+    if rows == 0:
+        raise ValueError("frames must hold at least one epoch, got none")
+    return frames
+
+
 def hidden_frame(frames: dict, t: int, X) -> dict[str, np.ndarray]:
     """Frame ``t`` of :func:`xor_training_frames` applied to the inputs ``X`` (N, 2).
 
@@ -94,10 +115,9 @@ def hidden_frame(frames: dict, t: int, X) -> dict[str, np.ndarray]:
     "lines": (2, 3) each hidden neuron's line (w_1, w_2, b) in the input plane, "out": (3,) the output's line
     (w_1, w_2, b) in the hidden space}``.
     """
-    X = as_float_array(X, "X", ndim=2)
-    if X.shape[1] != 2:
-        raise ValueError(f"X must have shape (N, 2), got {X.shape}")
+    frames = _as_frames(frames)
     t = as_int(t, "t", low=0, high=len(frames["b2"]) - 1)
+    X = check_shape(as_float_array(X, "X", ndim=2, nonempty=True), "X", (None, 2), "(the inputs x1, x2)")
     W1, b1, w2, b2 = (frames[name][t] for name in ("W1", "b1", "W2", "b2"))
     hidden = np.tanh(X @ W1 + b1)
     with np.errstate(over="ignore"):

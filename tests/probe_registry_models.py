@@ -17,6 +17,8 @@ _r = np.random.default_rng(1)
 U = _r.standard_normal(6)
 X42 = _r.standard_normal((4, 2))
 XS = _r.standard_normal((4, 2, 3))  # (T, N, D)
+Y01 = np.array([0, 1, 1, 0])
+FRAMES = hidden_space.xor_training_frames(epochs=3)  # (4, ...) weights of epochs 0 .. 3
 
 
 def A(good, kind, **kw):
@@ -89,6 +91,15 @@ REGISTRY = {
     "hidden_space.next_layer_line": fn(hidden_space.next_layer_line, model=A(_mlp(), "object"),
                                        layer=A(1, "posint", extra=[("too deep", 2)]),
                                        unit=A(0, "int", extra=[("negative", -1), ("too large", 1)])),
+    "hidden_space.xor_training_frames": fn(hidden_space.xor_training_frames, seed=A(0, "seed"),
+                                           lr=A(2.0, "pos", extra=[("above 100", 101.0)]),
+                                           epochs=A(3, "posint", extra=[("above 100 000", 100_001)])),
+    "hidden_space.hidden_frame": fn(hidden_space.hidden_frame, frames=A(FRAMES, "grads"),
+                                    t=A(2, "int", extra=[("negative", -1), ("past the last frame", 4)]),
+                                    X=A(X42, "batch")),
+    "hidden_space.separation_margin": fn(hidden_space.separation_margin, points=A(X42, "shaped", partner="y"),
+                                         y=A(Y01, "labels01", partner="points", extra=[("one class", np.zeros(4))]),
+                                         n_angles=A(360, "posint", extra=[("three", 3)])),
     # --- rnn_layout (notebook 07) ---------------------------------------------------------------------
     "rnn_layout.stacked_rnns": fn(rnn_layout.stacked_rnns, input_size=A(3, "posint"), hidden_size=A(4, "posint"),
                                   bidirectional=A(True, "bool"), num_layers=A(2, "posint"),

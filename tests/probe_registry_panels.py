@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.figure import Figure
 from probe import Arg, fn, meth
 
 from helpers import (
@@ -18,6 +17,7 @@ from helpers import (
     descent_explorer,
     fitting_explorer,
     graph_playground,
+    hidden_space_explorer,
     init_explorer,
     rnn_explorers,
     rnn_training_explorers,
@@ -33,9 +33,9 @@ from helpers.playground.session import Session
 from helpers.playground.state import PlaygroundState
 from helpers.sequence_tasks import SequenceRegressor, clipping_sweep
 
-MODULES = [activation_explorer, backprop_stepper, descent_explorer, fitting_explorer, graph_playground, init_explorer,
-           rnn_explorers, rnn_training_explorers, rnn_widgets, scale_shift_explorer, sigmoid_graph_explorer, panels,
-           controls, display, frames, widget]
+MODULES = [activation_explorer, backprop_stepper, descent_explorer, fitting_explorer, graph_playground,
+           hidden_space_explorer, init_explorer, rnn_explorers, rnn_training_explorers, rnn_widgets,
+           scale_shift_explorer, sigmoid_graph_explorer, panels, controls, display, frames, widget]
 
 PANEL = "a panel: its constructor (or factory) is probed by tests/test_panel_probe.py"
 
@@ -65,12 +65,6 @@ def _char():
 def _clipping():
     return rnn_training_explorers.ClippingExplorer(
         clipping_sweep(_regressor, lambda step: (XS, XS), [1.0, None], steps=3, lr=0.05))
-
-
-def _live():
-    fig = Figure()
-    line = fig.add_subplot().plot([0, 1], [0, 1])[0]
-    return panels.LiveFigure(fig, [line])
 
 
 def _bistepper():
@@ -230,12 +224,7 @@ REGISTRY = {
                                            new_sequence=A(True, "bool")),
     **_quiet(lambda: rnn_widgets.TimeStepper(_regressor(), XS), "rnn_widgets.TimeStepper.refresh"),
     **_quiet(rnn_widgets.GradientFlowExplorer, "rnn_widgets.GradientFlowExplorer.update"),
-    # --- widgets: the live figure, the panel base class, the gate playground (notebook 01) -----------
-    "widgets.LiveFigure": fn(panels.LiveFigure, fig=A(_live().fig, "object"),
-                             dynamic_artists=A([], "object", skip=("dict",), extra=[("a list with a number", [3])])),
-    "widgets.LiveFigure.redraw": meth(_live, "redraw", full=A(True, "bool"), key=A(None, "object", optional=True,
-                                                                                 skip=("string", "number"))),
-    **_quiet(_live, "widgets.LiveFigure.png"),
+    # --- widgets: the panel base class, the gate playground (notebook 01) -----------------------------
     "widgets.Panel": "the panel base class: every panel is probed by tests/test_panel_probe.py",
     "widgets.Panel.set_settings": meth(once(panels.GatePlayground), "set_settings", w1=A(0.3, "float"),
                                        gate=A("OR", "choice")),
@@ -247,7 +236,10 @@ REGISTRY = {
     "widgets.GatePlayground": PANEL,
     "widgets.gate_playground": PANEL,
     "widgets.sets_up_next_run": fn(panels.sets_up_next_run, control=A(widgets.FloatSlider(), "object")),
-    # --- the live trainer's controls, frames and widget (notebook 02) ---------------------------------
+    # --- notebook 02: the hidden-space explorer; the live trainer's controls, frames and widget ---------
+    "hidden_space_explorer.HiddenSpaceExplorer": PANEL,
+    "hidden_space_explorer.hidden_space_explorer": PANEL,
+    **_quiet(hidden_space_explorer.HiddenSpaceExplorer, "hidden_space_explorer.HiddenSpaceExplorer.update"),
     "controls.build_controls": fn(controls.build_controls, state=A(PlaygroundState(), "object")),
     "controls.show_layer_sliders": fn(controls.show_layer_sliders, c=A(controls.build_controls(PlaygroundState()),
                                                                        "object"),

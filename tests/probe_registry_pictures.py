@@ -1,5 +1,5 @@
-"""The API probe's entries for the picture modules (matplotlib and Pillow), merged into
-:data:`probe_registry.REGISTRY`.
+"""The API probe's entries for the picture modules (matplotlib and Pillow) and ``live_figure`` (the figure every
+panel redraws in place), merged into :data:`probe_registry.REGISTRY`.
 
 A plot called with ``ax=None`` draws on a new pyplot figure: :func:`closing` closes every figure after the
 call. A picture that needs axes gets them from a plain ``Figure`` (no pyplot), shared by the calls.
@@ -19,6 +19,7 @@ from helpers import (
     hidden_space_pictures,
     init_pictures,
     layers,
+    live_figure,
     network_pictures,
     picture_basics,
     plotting,
@@ -27,7 +28,7 @@ from helpers import (
 from helpers.playground import display, palette, picture
 
 MODULES = [plotting, picture_basics, activation_pictures, classifier_pictures, network_pictures, hidden_space_pictures,
-           init_pictures, rnn_pictures, palette, picture]
+           init_pictures, rnn_pictures, palette, picture, live_figure]
 
 _r = np.random.default_rng(2)
 X42 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -82,7 +83,27 @@ def _frame():
                 discretize=A(False, "bool"))
 
 
+def _live():
+    """A live figure of two lines; the second is shared by the calls to ``redraw_changed`` (its ``changed``)."""
+    fig = Figure()
+    return live_figure.LiveFigure(fig, fig.add_subplot().plot([0, 1], [0, 1], [0, 1], [1, 0]))
+
+
+_LIVE = _live()
+_OTHER_LINE = _live().dynamic_artists[0]  # an artist of another live figure
+
 REGISTRY = {
+    # --- live_figure: a figure redrawn in place (every panel's picture) --------------------------------
+    "live_figure.LiveFigure": fn(live_figure.LiveFigure, fig=A(_live().fig, "object"),
+                                 dynamic_artists=A([], "object", skip=("dict",), extra=[("a list with a number", [3])]),
+                                 hinted_text=A(False, "bool")),
+    "live_figure.LiveFigure.redraw": meth(_live, "redraw", full=A(True, "bool"),
+                                          key=A(None, "object", optional=True, skip=("string", "number"))),
+    "live_figure.LiveFigure.redraw_changed": meth(lambda: _LIVE, "redraw_changed",
+                                                  changed=A(_LIVE.dynamic_artists[1:], "object",
+                                                            extra=[("a list with a number", [3]),
+                                                                   ("an artist of another figure", [_OTHER_LINE])])),
+    "live_figure.LiveFigure.png": meth(_live, "png"),
     # --- plotting ------------------------------------------------------------------------------------
     "plotting.use_course_style": fn(plotting.use_course_style),
     "plotting.decision_line_points": fn(plotting.decision_line_points, w=A(np.array([1.0, 1.0]), "shaped"),
