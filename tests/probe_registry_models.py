@@ -162,6 +162,7 @@ REGISTRY = {
     "lab.trained": fn(lab.trained, state=A(XOR, "text", skip=("empty string",)), epochs=A(2, "posint"),
                       seed=A(None, "seed", optional=True)),
     "lab.dead_neurons": fn(lab.dead_neurons, session=A(_session(), "object")),
+    "lab.dead_per_layer": fn(lab.dead_per_layer, session=A(_session(), "object")),
     "lab.over_seeds": fn(lab.over_seeds, state=A(XOR, "text", skip=("empty string",)), epochs=A(1, "posint"),
                          seeds=A([0, 1], "object", extra=[("empty", []), ("a string seed", [0, "a"])]),
                          measure=A(lab.dead_neurons, "callable")),
