@@ -134,8 +134,8 @@ def test_markup_checker_catches_what_a_translation_must_keep():
     assert any("block shape" in p for p in markup_problems("2. read the table", "- 표를 읽는다"))
 
 
-def _write_notebook(path, markdown):
-    cells = [{"cell_type": "markdown", "id": "intro", "metadata": {}, "source": [markdown]},
+def _write_notebook(path, markdown, cell_id="intro"):
+    cells = [{"cell_type": "markdown", "id": cell_id, "metadata": {}, "source": [markdown]},
              {"cell_type": "code", "id": "setup", "metadata": {"tags": ["x"]}, "execution_count": 1,
               "outputs": [], "source": ["print(1)"]}]
     notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
@@ -170,6 +170,28 @@ def test_an_english_edit_shows_up_as_fuzzy_and_a_removed_block_as_obsolete(tmp_p
     built_cells = json.loads((tmp_path / "ko" / english.name).read_text(encoding="utf-8"))["cells"]
     assert built_cells[0]["source"] == ["# 01 · 퍼셉트론\n", "\n", "After this notebook, you can:\n"]
     assert built_cells[1] == json.loads(english.read_text(encoding="utf-8"))["cells"][1]
+
+
+def test_a_block_that_moves_to_another_cell_keeps_its_translation(tmp_path):
+    """A cell split by the slide tagger, or given a new id, changes the entries' msgctxt, not their English:
+    the translations stay as they were, not fuzzy (an edited block in the same run still is)."""
+    notebooks, catalogs = tmp_path / "notebooks", tmp_path / "i18n"
+    notebooks.mkdir()
+    english = notebooks / "01_demo.ipynb"
+    _write_notebook(english, "# 01 · The perceptron\n\nAfter this notebook you can:\n")
+    po_path = catalogs / "ko" / "01_demo.po"
+    i18n.update("ko", catalog_dir=catalogs, notebook_dir=notebooks)
+    po = polib.pofile(str(po_path))
+    for entry, msgstr in zip(po, ["# 01 · 퍼셉트론", "이 노트북을 마치면 다음을 할 수 있다:"], strict=True):
+        entry.msgstr = msgstr
+    po.save()
+    _write_notebook(english, "# 01 · The perceptron\n\nAfter this notebook, you can:\n", cell_id="a1b2c3d4")
+    i18n.update("ko", catalog_dir=catalogs, notebook_dir=notebooks)
+    po = polib.pofile(str(po_path))
+    moved = po.find("# 01 · The perceptron", msgctxt="cell a1b2c3d4")
+    assert moved.msgstr == "# 01 · 퍼셉트론" and "fuzzy" not in moved.flags
+    assert po.find("After this notebook, you can:", msgctxt="cell a1b2c3d4").msgstr == ""  # edited and moved: new
+    assert {e.msgid for e in po.obsolete_entries()} == {"After this notebook you can:"}
 
 
 @pytest.mark.parametrize("language", i18n.LANGUAGES)

@@ -11,8 +11,9 @@ by the block rule of ``tools/i18n_blocks.py`` (paragraphs, headings, list items,
 msgid = the English block byte for byte, msgctxt = ``cell <cell id>`` (``glossary`` for the glossary), an
 extracted comment naming notebook, cell and kind of block. It merges like ``msgmerge``: an entry whose
 (msgctxt, msgid) is unchanged keeps its translation; a new msgid takes the translation of the closest old
-msgid of the same msgctxt (difflib ratio >= 0.6, gettext's threshold), or of the same msgid under another
-msgctxt (a cell that got a new id), marked ``fuzzy`` with the old msgid kept as ``#| msgid``; a translated
+msgid of the same msgctxt (difflib ratio >= 0.6, gettext's threshold), marked ``fuzzy`` with the old msgid
+kept as ``#| msgid``; a block whose English is unchanged but whose cell changed (a cell split by
+``tools/build_pages.py tag``, moved, or given a new id) keeps its translation as it was; a translated
 entry that vanished becomes obsolete (``#~``), an untranslated one is dropped. Running it twice changes
 nothing (``tests/test_i18n.py`` checks the committed catalogs are up to date).
 
@@ -110,16 +111,16 @@ def merge(old: polib.POFile | None, fresh: list[polib.POEntry], language: str, s
     used = set()
     for entry in fresh:
         same = by_key.get((entry.msgctxt, entry.msgid))
-        if same is None:
-            same_msgid = [e for e in translated if e.msgid == entry.msgid]
-            similar = same_msgid[0] if same_msgid else _closest(
-                entry, [e for e in translated if e.msgctxt == entry.msgctxt])
+        moved = None if same is not None else next((e for e in translated if e.msgid == entry.msgid), None)
+        if same is None and moved is None:
+            similar = _closest(entry, [e for e in translated if e.msgctxt == entry.msgctxt])
             if similar is not None:
                 entry.msgstr, entry.tcomment = similar.msgstr, similar.tcomment
                 entry.flags = ["fuzzy"]
                 entry.previous_msgid = similar.previous_msgid or similar.msgid
                 used.add((similar.msgctxt, similar.msgid))
-        else:
+        else:  # the same block, in its cell or moved to another (a cell split, or given a new id): still right
+            same = same or moved
             entry.msgstr, entry.tcomment = same.msgstr, same.tcomment
             if "fuzzy" in same.flags:
                 entry.flags, entry.previous_msgid = ["fuzzy"], same.previous_msgid
