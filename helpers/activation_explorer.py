@@ -5,7 +5,7 @@ Five panels, built once and updated in place (``helpers.widgets.LiveFigure``):
 1. ``f(x)`` on [-6, 6], with the band where the inputs ``u = scale·z + shift`` fall;
 2. ``f'(x)``: where the band meets a flat derivative, gradients vanish;
 3. the histogram of ``f(u)`` for 5000 standard-normal samples ``z``;
-4. the photo (standardised pixels) through ``f``, pixel by pixel, on its own or on a fixed grey scale;
+4. the photo (standardised pixels, every third) through ``f``, pixel by pixel, on its own or on a fixed grey scale;
 5. the gradient through a chain of L layers ``u_l = w·f(u_{l-1})`` (``helpers.activation_chain``).
 
 The math is ``helpers.activation_model`` (:func:`explorer_state`, :func:`depth_state`), plain functions tests
@@ -45,6 +45,7 @@ from helpers.validation import as_bool, as_positive_int
 from helpers.widgets import LiveFigure, Panel
 
 GREY_SCALE = (-2.5, 2.5)  # the fixed photo scale, as in the notebook's picture of all twelve
+PHOTO_STEP = 3  # every third pixel (100 x 86), as in that picture: enough for a panel 145 px wide
 DEPTH_LIMITS = (1e-12, 1e12)
 COLOURS = {"f": "#0072B2", "df": "#D55E00", "g": "#CC79A7", "band": "#E69F00", "hist": "#009E73"}
 LEGEND = ("<span style='color:{f}'>━ f</span> · <span style='color:{df}'>━ f′, and the gradient through L layers"
@@ -79,7 +80,8 @@ class ActivationExplorer(Panel):
         for p, v in values.items():
             values[p] = in_range(v, PARAM_RANGES[slider_name(name, p)][:2], p)
         values = {slider_name(name, p): v for p, v in values.items()}
-        self.samples, self.photo, self.chain_samples = standard_samples(), standardised_photo(), standard_samples(200)
+        self.samples, self.chain_samples = standard_samples(), standard_samples(200)
+        self.photo = standardised_photo()[::PHOTO_STEP, ::PHOTO_STEP]
 
         style = {"description_width": "150px"}
 
@@ -147,7 +149,7 @@ class ActivationExplorer(Panel):
         self.bars = ax_h.stairs(np.zeros(N_BINS), np.arange(N_BINS + 1.0), fill=True, color=COLOURS["hist"])
         ax_h.set(ylim=(0, 1.08), xlabel="f(u), u = scale·z + shift, z ~ N(0, 1)", ylabel="count (tallest = 1)")
         ax_h.set_title("outputs f(u)", fontsize=10)
-        self.picture = ax_img.imshow(self.photo, cmap="gray", interpolation="bilinear")
+        self.picture = ax_img.imshow(self.photo, cmap="gray", interpolation="nearest")
         ax_img.set_axis_off()
         ax_img.set_title("photo through f", fontsize=10)
         ax_df.set_title("its derivative f'(x)", fontsize=10)

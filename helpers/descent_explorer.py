@@ -127,7 +127,7 @@ class DescentExplorer(Panel):
         for artist in list(ax.collections) + list(ax.lines[3:]):
             artist.remove()
         W1, W2, E = self.surface.grid()
-        levels = np.quantile(E, np.linspace(0, 1, 25) ** 2)
+        levels = np.quantile(E, np.linspace(0, 1, 13) ** 2)
         ax.contour(W1, W2, E, levels=np.unique(levels), cmap="viridis", linewidths=0.8)
         ax.plot(*self.surface.minimum, "*", color="#009E73", ms=13, zorder=3)
         (a, b), (c, d) = self.surface.limits

@@ -56,7 +56,7 @@ def lab(tmp_path_factory, chromium):
     root = tmp_path_factory.mktemp("lab")
     (ARTIFACTS / "browser_latency.md").unlink(missing_ok=True)  # this run's table only
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    _i18n().build("ko", out_dir=root / "notebooks" / "ko")
+    _tool("i18n").build("ko", out_dir=root / "notebooks" / "ko")
     settings = root / "settings"
     for name, value in LAB_SETTINGS.items():
         path = settings / name
@@ -88,8 +88,9 @@ def lab(tmp_path_factory, chromium):
         log.close()
 
 
-def _i18n():
-    spec = importlib.util.spec_from_file_location("i18n", ROOT / "tools" / "i18n.py")
+def _tool(name: str):
+    """``tools/<name>.py`` as a module (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -210,33 +211,46 @@ def _latency_table(name: str, rows) -> list[str]:
 
 
 def _open_and_run_all(page, base: str, name: str, nb: dict) -> None:
-    """Open ``notebooks/<name>`` (``nb``, its JSON) in the lab, run every cell, and check that nothing wrote to
-    stderr and that every widget the notebook shows rendered as a widget."""
+    """Open ``notebooks/<name>`` (``nb``, its JSON) in the lab, check that before any cell runs every committed
+    figure is drawn (each widget's starting picture among them) and no widget shows an error, run every cell, and
+    check that nothing wrote to stderr and that every widget rendered as a live widget."""
     code_cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    n_widget_views = sum("application/vnd.jupyter.widget-view+json" in out.get("data", {})
-                         for c in code_cells for out in c["outputs"])
+    outputs = [out for c in code_cells for out in c["outputs"]]
+    n_widget_views = sum(_tool("build_pages").is_widget_output(out) for out in outputs)
+    n_pictures = sum("image/png" in out.get("data", {}) for out in outputs)
     page.goto(f"{base}/lab/tree/notebooks/{name}?reset&token={TOKEN}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    shown = """() => [...document.querySelectorAll('.jp-OutputArea-output img')]
+                     .filter(img => img.complete && img.naturalWidth > 0).length"""
+    deadline = time.monotonic() + 30
+    while page.evaluate(shown) < n_pictures and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert page.evaluate(shown) == n_pictures, f"{page.evaluate(shown)} of {n_pictures} committed figures drawn"
+    assert "Error displaying widget" not in " ".join(page.locator(".jp-OutputArea-output").all_text_contents())
     page.wait_for_timeout(3000)  # on a loaded machine the widget manager activates late: outputs run before it
     _run_all(page, len(code_cells))  # would show their text/plain or PNG fallback instead of the widget
 
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     assert errors.count() == 0, errors.all_text_contents()[:3]
-
     if n_widget_views:
-        count_views = "() => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length"
-        cells = page.locator(".jp-Notebook .jp-Cell")
-        deadline = time.monotonic() + 45
-        while page.evaluate(count_views) < n_widget_views and time.monotonic() < deadline:
-            for i in range(cells.count()):  # a widget view attaches once its cell has been on screen
-                cells.nth(i).scroll_into_view_if_needed()
-            time.sleep(0.25)
-        rendered = page.evaluate(count_views)
-        assert rendered == n_widget_views, f"{rendered} of {n_widget_views} widgets rendered"
-        texts = " ".join(page.locator(".jp-OutputArea-output").all_text_contents())
-        assert "Error displaying widget" not in texts and "Loading widget" not in texts
+        _check_widget_views(page, n_widget_views)
     (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+
+
+def _check_widget_views(page, n_widget_views: int) -> None:
+    """All ``n_widget_views`` widget outputs render as widgets, none with an error or stuck loading."""
+    count_views = "() => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length"
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    deadline = time.monotonic() + 45
+    while page.evaluate(count_views) < n_widget_views and time.monotonic() < deadline:
+        for i in range(cells.count()):  # a widget view attaches once its cell has been on screen
+            cells.nth(i).scroll_into_view_if_needed()
+        time.sleep(0.25)
+    rendered = page.evaluate(count_views)
+    assert rendered == n_widget_views, f"{rendered} of {n_widget_views} widgets rendered"
+    texts = " ".join(page.locator(".jp-OutputArea-output").all_text_contents())
+    assert "Error displaying widget" not in texts and "Loading widget" not in texts
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

@@ -64,8 +64,7 @@ def test_static_html_pages_work_offline(built, chromium):
                 assert page.locator(".MathJax_CHTML").count() > 0, f"{page_path.name}: no maths typeset"
                 nb = nbformat.read(ROOT / "notebooks" / f"{page_path.stem}.ipynb", as_version=4)
                 outputs = [o for c in nb.cells for o in c.get("outputs", [])]
-                n_widgets = sum(build_pages.WIDGET_VIEW in o.get("data", {}) and "image/png" in o["data"]
-                                for o in outputs)
+                n_widgets = sum(build_pages.is_widget_output(o) and "image/png" in o["data"] for o in outputs)
                 pictures = page.locator("img[src^='data:image/png'] + p:has-text('Interactive in JupyterLab')")
                 assert pictures.count() == n_widgets, f"{page_path.name}: a widget without its picture"
         finally:
@@ -162,7 +161,7 @@ def test_an_edition_without_notebooks_says_how_to_build_them(tmp_path):
 def test_korean_pages_and_deck_work_offline_in_a_cjk_font(korean, chromium):
     edition, pages, decks = korean
     nb = nbformat.read(edition.folder / KOREAN_NOTEBOOK, as_version=4)
-    n_widgets = sum(build_pages.WIDGET_VIEW in o.get("data", {}) and "image/png" in o["data"]
+    n_widgets = sum(build_pages.is_widget_output(o) and "image/png" in o["data"]
                     for c in nb.cells for o in c.get("outputs", []))
     for path in [*pages, *decks]:
         context, page, problems = _open_offline(chromium, path)

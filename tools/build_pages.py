@@ -57,6 +57,12 @@ DECK_CSS = ("<style>.reveal section img { max-height: 440px; width: auto; }"
             " .reveal table { font-size: 0.6em; } .reveal .jp-InputArea pre { font-size: 0.7em; }</style>")
 
 
+def is_widget_output(out) -> bool:
+    """A widget's output: a live view (a notebook just run) or, once ``tools/slim_notebooks.py`` has run, its
+    starting picture and text marked ``"widget": true``."""
+    return WIDGET_VIEW in out.get("data", {}) or bool(out.get("metadata", {}).get("widget"))
+
+
 def slide_type(cell) -> str:
     """One idea per slide: a ``#``/``##`` heading starts a slide, ``###`` a sub-slide (reveal.js's
     vertical stack), other markdown continues the current slide, and code with its outputs appears
@@ -223,10 +229,10 @@ def _static_copy(nb, link_suffix: str, note: str = WIDGET_NOTE):
         kept = []
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if WIDGET_VIEW in data:
+            if is_widget_output(out):
                 if "image/png" not in data:
                     continue  # a widget without a picture (a progress bar) means nothing on a static page
-                data.pop(WIDGET_VIEW)
+                data.pop(WIDGET_VIEW, None)
                 data["text/html"] = f'<img src="data:image/png;base64,{data.pop("image/png")}">' + note
             kept.append(out)
         if cell.cell_type == "code":
