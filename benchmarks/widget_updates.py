@@ -143,6 +143,35 @@ def bench_rnn_time_stepper(n: int = 60) -> float:
     return median_ms(move_t, [i % 40 for i in range(1, n + 1)])
 
 
+def bench_rnn_time_stepper_sequence(n: int = 24) -> float:
+    """A new sequence n: its inputs, targets and heat map are moving artists, so no full redraw."""
+    from helpers.rnn_widgets import TimeStepper
+    from helpers.sequence_tasks import SequenceRegressor, noisy_sines
+
+    batch = noisy_sines(6, 40, seed=0)
+    panel = TimeStepper(SequenceRegressor(1, 16, seed=0), batch.noisy, batch.clean)
+    panel.t.value = 20
+
+    def move_n(v):
+        panel.seq.value = v
+
+    return median_ms(move_n, [i % 6 for i in range(1, n + 1)])
+
+
+def bench_rnn_bidirectional_sequence(n: int = 24) -> float:
+    from helpers.rnn_explorers import BidirectionalStepper
+    from helpers.sequence_tasks import SequenceRegressor, noisy_sines
+
+    batch = noisy_sines(6, 30, noise=0.3, seed=0)
+    panel = BidirectionalStepper(SequenceRegressor(1, 16, bidirectional=True, seed=0), batch.noisy, batch.clean)
+    panel.k.value = 10
+
+    def move_n(v):
+        panel.seq.value = v
+
+    return median_ms(move_n, [i % 6 for i in range(1, n + 1)])
+
+
 def bench_rnn_gradient_flow(n: int = 46) -> float:
     from helpers.rnn_widgets import GradientFlowExplorer
 
@@ -233,6 +262,8 @@ def bench_rnn_temperature(n: int = 40) -> float:
 
 
 BENCHMARKS["07 RNN time stepper (t slider)"] = (bench_rnn_time_stepper, 40.0)
+BENCHMARKS["07 RNN time stepper (sequence n slider)"] = (bench_rnn_time_stepper_sequence, 40.0)
+BENCHMARKS["07 RNN bidirectional stepper (sequence n slider)"] = (bench_rnn_bidirectional_sequence, 40.0)
 BENCHMARKS["07 RNN gradient flow (Wh scale slider)"] = (bench_rnn_gradient_flow, 30.0)
 BENCHMARKS["07 RNN gradient flow (length T slider)"] = (bench_rnn_gradient_flow_length, 30.0)
 BENCHMARKS["07 RNN gradient flow (hidden size H slider)"] = (bench_rnn_gradient_flow_hidden, 30.0)

@@ -212,7 +212,9 @@ class BidirectionalStepper(Panel):
         ax_rev.set_xlabel("time step t")
         fig.colorbar(self.heats[0], ax=[ax_fwd, ax_rev], fraction=0.03, pad=0.01, label="unit value")
 
-        dynamic = [self.fwd_span, self.rev_span, self.output_line, *self.heats, *self.cursors]
+        # the sequence's inputs and targets move too: a new sequence n redraws the moving artists, not the figure
+        dynamic = [self.fwd_span, self.rev_span, self.input_line, self.target_line, self.output_line, *self.heats,
+                   *self.cursors]
         self.figure = LiveFigure(fig, dynamic)
         self._register_controls({"k": self.k, "n": self.seq})
         self._observe(self.k, lambda _: self.update())
@@ -247,7 +249,7 @@ class BidirectionalStepper(Panel):
                                                p.reverse_t)):
             heat.set_data(np.ma.masked_array(states[:, n, :].T, mask=np.broadcast_to(~done, (states.shape[2], T))))
             cursor.set_x(t - 0.5)
-        self.figure.redraw(full=new_sequence)
+        self.figure.redraw()
         self.status.value = (f"<b>step k = {k}</b>: forward at t = {p.forward_t} (has read x_0 .. x_{p.forward_t}), "
                              f"reverse at t = {p.reverse_t} (has read x_{p.reverse_t} .. x_{T - 1}); "
                              f"outputs ready: <b>{int(p.ready.sum())} of {T}</b>")

@@ -210,3 +210,21 @@ def test_redraw_changed_gives_the_picture_a_full_redraw_gives(hinted_text):
             assert np.array_equal(partial, _pixels(live))
             live.redraw()  # the reference: background and every text drawn again
             assert np.array_equal(partial, _pixels(live)), f"move {move}"
+
+
+@pytest.mark.parametrize("alpha", [1.0, 0.0])
+def test_the_png_holds_the_drawn_pixels_without_alpha_only_when_the_figure_is_opaque(alpha):
+    import io
+
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    from helpers.widgets import LiveFigure
+
+    fig = Figure(figsize=(2, 1.5), dpi=100, facecolor=(1, 1, 1, alpha))
+    (line,) = fig.add_subplot().plot([0, 1], [1, 0])
+    live = LiveFigure(fig, [line])
+    shown = Image.open(io.BytesIO(live.png()))
+    drawn = np.asarray(fig.canvas.buffer_rgba())
+    assert shown.mode == ("RGB" if alpha == 1 else "RGBA")
+    assert np.array_equal(np.asarray(shown), drawn[..., :3] if alpha == 1 else drawn)
