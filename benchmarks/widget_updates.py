@@ -391,6 +391,18 @@ def bench_fitting_epoch(n: int = 50) -> float:
     return median_ms(move, [1 + (37 * k) % 300 for k in range(n)])
 
 
+def bench_fitting_width(n: int = 24) -> float:
+    """The hidden-units slider on the starting model, as in notebook 05 (every width trained when it is built)."""
+    from helpers.fitting_explorer import WIDTHS, FittingExplorer
+
+    explorer = FittingExplorer(hidden=64, epochs=300)
+
+    def move(k):
+        explorer.hidden.value = WIDTHS[k % len(WIDTHS)]
+
+    return median_ms(move, range(n))
+
+
 def bench_descent_batch(n: int = 30) -> float:
     """The batch-size buttons: restart, then one mini-batch step (the grey full-batch path redrawn too)."""
     from helpers.descent_explorer import DescentExplorer
@@ -441,6 +453,7 @@ BENCHMARKS.update({
     "05 backprop stepper (weight box)": (bench_backprop_box, 60.0),
     "05 fitting explorer (epoch slider)": (bench_fitting_epoch, 40.0),
     "05 fitting explorer (activation/depth, trained)": (bench_fitting_model_switch, 40.0),
+    "05 fitting explorer (hidden units slider)": (bench_fitting_width, 40.0),
 })
 
 
