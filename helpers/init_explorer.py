@@ -125,7 +125,8 @@ class InitExplorer(Panel):
         self.gradients = GradientHistograms(self.grad_axes)
         self.acts, self.grads = [], []
         self._compute_and_draw()
-        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists)
+        # unhinted text: the 16 per-panel std labels, redrawn on every move, are most of its time (~20 -> ~13 ms)
+        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists, hinted_text=False)
 
         self._register_controls({"scheme": self.scheme, "std": self.std, "n_units": self.width,
                                  "activation": self.activation, "depth": self.depth, "batchnorm": self.batchnorm,
