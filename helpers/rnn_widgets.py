@@ -239,9 +239,9 @@ class GradientFlowExplorer(Panel):
         self.ceiling.set_ydata([np.sqrt(H)] * 2)
         for start in self.starts:  # k = T-1 on the left: the first step of the sequence; t = T-1 on the right: its end
             start.set_xdata([T - 1] * 2)
+        self.figure.redraw()  # the picture first: the status follows it to the page
         far = T - 1
         tanh, relu = (self.flows[nl].grad_norm[far] for nl in ("tanh", "relu"))
         self.status.value = (f"Wh = {s:.2f}·Q, T = {T}, H = {H}. After {far} steps back the gradient is "
                              f"<b>{tanh:.1e}</b> (tanh) and <b>{relu:.1e}</b> (ReLU) of what it was; largest "
                              f"ReLU state {self.flows['relu'].state_norm.max():.1e}.")
-        self.figure.redraw()

@@ -251,7 +251,29 @@ def _time_stepper():
     return p, p.seq, 2
 
 
-@pytest.mark.parametrize("make", [_gate, _init_explorer, _time_stepper])
+def _activation_explorer():
+    from helpers.activation_explorer import activation_explorer
+
+    p = activation_explorer("sigmoid")
+    return p, p.scale, 1.5
+
+
+def _shapes_explorer():
+    from helpers.rnn_explorers import ShapesExplorer
+
+    p = ShapesExplorer()
+    return p, p.sizes["H"], 3
+
+
+def _gradient_flow():
+    from helpers.rnn_widgets import GradientFlowExplorer
+
+    p = GradientFlowExplorer()
+    return p, p.scale, 1.5
+
+
+@pytest.mark.parametrize("make", [_gate, _init_explorer, _time_stepper, _activation_explorer, _shapes_explorer,
+                                  _gradient_flow])
 def test_a_move_sends_the_new_picture_before_any_text(make, monkeypatch):
     """The picture is the slow part in the page (transfer and decode): it goes first, the texts follow."""
     import ipywidgets
