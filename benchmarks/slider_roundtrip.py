@@ -12,11 +12,12 @@ performance.now()`` in the page, ``time.time()`` in the kernel, same machine):
 - the new ``src`` -> ``img.decode()`` resolved (the browser decodes the PNG).
 
 The panels: a slider that only changes a tiny HTML label (the fixed round trip), the same with a precomputed
-PNG of each size the course sends (no work in the kernel: transfer and decode only), the same PNG sent
-alongside three HTML updates (messages per move), 15 ms of pure CPU work before or after the PNG is sent, and
-two real panels of the course (notebook 01's gate playground, notebook 07's time stepper and its ``sequence n``
-slider). Beside the callback's wall time it prints the CPU time of the kernel's main thread and of its whole
-process: wall well above both means the kernel waited for a core (the browser and the server want them too).
+PNG of 20 × 20 pixels and of each size the course sends (no work in the kernel: transfer and decode only), the
+same PNG sent alongside three HTML updates (messages per move), 15 ms of pure CPU work before or after the PNG is
+sent, and two real panels of the course (notebook 01's gate playground, notebook 07's time stepper and its
+``sequence n`` slider). Beside the callback's wall time it prints the CPU time of the kernel's main thread and of
+its whole process: wall well above both means the kernel waited for a core (the browser and the server want them
+too).
 """
 
 from __future__ import annotations
@@ -68,6 +69,11 @@ def timed(case, fn):
         t0, cpu0 = time.time(), (time.thread_time(), time.process_time()); fn(change["new"]); stamp(case, t0, cpu0)
     return callback
 
+def swap(frames, case):
+    s = w.IntSlider(0, 0, 1000); img = w.Image(value=frames[0], format="png")
+    s.observe(timed(case, lambda v: setattr(img, "value", frames[v % len(frames)])), "value")
+    return w.VBox([s, img])
+
 gate = gate_playground()
 frames_small = []
 for w1 in np.round(np.linspace(-1, 1, 41), 2):  # the gate playground's own pictures, as sent
@@ -88,11 +94,15 @@ CASES = {
 s = w.IntSlider(0, 0, 1000); out = w.HTML("0")
 s.observe(timed("label only (tiny HTML)", lambda v: setattr(out, "value", f"value {v}")), "value")
 w.VBox([s, out, w.Image(value=frames_small[0], format="png")])''',
+    "precomputed PNG 20x20": r'''
+import io
+from PIL import Image
+def tiny(k):
+    buf = io.BytesIO()
+    Image.new("RGB", (20, 20), (10 * k, 100, 200)).save(buf, format="png")
+    return buf.getvalue()
+swap([tiny(k) for k in range(20)], "precomputed PNG 20x20")''',
     "precomputed PNG 420x420": r'''
-def swap(frames, case):
-    s = w.IntSlider(0, 0, 1000); img = w.Image(value=frames[0], format="png")
-    s.observe(timed(case, lambda v: setattr(img, "value", frames[v % len(frames)])), "value")
-    return w.VBox([s, img])
 swap(frames_small, "precomputed PNG 420x420")''',
     "precomputed PNG 840x500": r'''
 swap(frames_large, "precomputed PNG 840x500")''',
