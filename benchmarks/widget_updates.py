@@ -3,7 +3,9 @@
 Run:  .venv/bin/python benchmarks/widget_updates.py
 
 The time covers what the kernel does on a slider move: recompute, redraw the moving artists, encode
-the PNG. The browser adds the round trip and the image swap on top (see the browser test).
+the PNG. The browser adds the round trip and the image swap on top (see the browser test): ~30-35 ms here
+(benchmarks/README.md, "Where a slider's time goes"), so a move that should feel instant (median <= 60 ms in
+the page) has ~25 ms in the kernel; the newer budgets are that.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def bench_gate_step(n: int = 100) -> float:
     return median_ms(lambda _: playground.step(), range(n))
 
 
-BENCHMARKS = {"01 gate playground (w1 slider)": (bench_gate_playground, 30.0),
+BENCHMARKS = {"01 gate playground (w1 slider)": (bench_gate_playground, 25.0),
               "01 gate playground (Step button)": (bench_gate_step, 30.0)}
 
 
@@ -143,6 +145,35 @@ def bench_rnn_time_stepper(n: int = 60) -> float:
     return median_ms(move_t, [i % 40 for i in range(1, n + 1)])
 
 
+def bench_rnn_time_stepper_sequence(n: int = 24) -> float:
+    """A new sequence n: its inputs, targets and heat map are moving artists, so no full redraw."""
+    from helpers.rnn_widgets import TimeStepper
+    from helpers.sequence_tasks import SequenceRegressor, noisy_sines
+
+    batch = noisy_sines(6, 40, seed=0)
+    panel = TimeStepper(SequenceRegressor(1, 16, seed=0), batch.noisy, batch.clean)
+    panel.t.value = 20
+
+    def move_n(v):
+        panel.seq.value = v
+
+    return median_ms(move_n, [i % 6 for i in range(1, n + 1)])
+
+
+def bench_rnn_bidirectional_sequence(n: int = 24) -> float:
+    from helpers.rnn_explorers import BidirectionalStepper
+    from helpers.sequence_tasks import SequenceRegressor, noisy_sines
+
+    batch = noisy_sines(6, 30, noise=0.3, seed=0)
+    panel = BidirectionalStepper(SequenceRegressor(1, 16, bidirectional=True, seed=0), batch.noisy, batch.clean)
+    panel.k.value = 10
+
+    def move_n(v):
+        panel.seq.value = v
+
+    return median_ms(move_n, [i % 6 for i in range(1, n + 1)])
+
+
 def bench_rnn_gradient_flow(n: int = 46) -> float:
     from helpers.rnn_widgets import GradientFlowExplorer
 
@@ -233,6 +264,8 @@ def bench_rnn_temperature(n: int = 40) -> float:
 
 
 BENCHMARKS["07 RNN time stepper (t slider)"] = (bench_rnn_time_stepper, 40.0)
+BENCHMARKS["07 RNN time stepper (sequence n slider)"] = (bench_rnn_time_stepper_sequence, 25.0)
+BENCHMARKS["07 RNN bidirectional stepper (sequence n slider)"] = (bench_rnn_bidirectional_sequence, 25.0)
 BENCHMARKS["07 RNN gradient flow (Wh scale slider)"] = (bench_rnn_gradient_flow, 30.0)
 BENCHMARKS["07 RNN gradient flow (length T slider)"] = (bench_rnn_gradient_flow_length, 30.0)
 BENCHMARKS["07 RNN gradient flow (hidden size H slider)"] = (bench_rnn_gradient_flow_hidden, 30.0)
@@ -316,7 +349,7 @@ def bench_scale_shift_beta(n: int = 60) -> float:
 _NB06_BENCHMARKS = {
     "06 init explorer (scheme dropdown, tanh)": (bench_init_explorer_scheme, 100.0),
     "06 init explorer (depth slider: panels resize)": (bench_init_explorer_depth, 100.0),
-    "06 init explorer (sigma_w slider)": (bench_init_explorer_std, 100.0),
+    "06 init explorer (sigma_w slider)": (bench_init_explorer_std, 60.0),
     "06 init explorer (width slider)": (bench_init_explorer_width, 100.0),
     "06 init explorer (batch norm on/off)": (bench_init_explorer_batchnorm, 100.0),
     "06 init explorer (batch size slider)": (bench_init_explorer_batch_size, 100.0),
@@ -358,6 +391,18 @@ def bench_fitting_epoch(n: int = 50) -> float:
         explorer.epoch.value = t
 
     return median_ms(move, [1 + (37 * k) % 300 for k in range(n)])
+
+
+def bench_fitting_width(n: int = 24) -> float:
+    """The hidden-units slider on the starting model, as in notebook 05 (every width trained when it is built)."""
+    from helpers.fitting_explorer import WIDTHS, FittingExplorer
+
+    explorer = FittingExplorer(hidden=64, epochs=300)
+
+    def move(k):
+        explorer.hidden.value = WIDTHS[k % len(WIDTHS)]
+
+    return median_ms(move, range(n))
 
 
 def bench_descent_batch(n: int = 30) -> float:
@@ -410,6 +455,7 @@ BENCHMARKS.update({
     "05 backprop stepper (weight box)": (bench_backprop_box, 60.0),
     "05 fitting explorer (epoch slider)": (bench_fitting_epoch, 40.0),
     "05 fitting explorer (activation/depth, trained)": (bench_fitting_model_switch, 40.0),
+    "05 fitting explorer (hidden units slider)": (bench_fitting_width, 25.0),
 })
 
 

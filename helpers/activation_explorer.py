@@ -228,8 +228,9 @@ class ActivationExplorer(Panel):
         grey = "black -2.5, white +2.5" if self.fixed_scale.value else f"black {img_lo:+.2f}, white {img_hi:+.2f}"
         if chain or not hasattr(self, "depth"):
             self._update_chain(act.name, params, g)
-        self._show_depth(g)
-        self.figure.redraw(full=full)
+        depth_text = self._show_depth(g)
+        self.figure.redraw(full=full)  # the picture first: the texts follow it to the page
+        self.depth_status.value = depth_text
         param = ", ".join(f"{p} = {v:g}" for p, v in params.items())
         self.status.value = (
             f"<b>{html.escape(act.name)}</b>{html.escape(' (' + param + ')' if param else '')} on u = "
@@ -244,7 +245,8 @@ class ActivationExplorer(Panel):
         self.chain_f.set_ydata(self.depth["f"]["median"])
         self.chain_g.set_ydata(np.full(MAX_DEPTH, np.nan) if g is None else self.depth["g"]["median"])
 
-    def _show_depth(self, g) -> None:
+    def _show_depth(self, g) -> str:
+        """Move the depth marker; return the depth panel's line of text."""
         L = self.depth_slider.value
         self.depth_marker.set_xdata([L, L])
         f_at, zero = self.depth["f"]["median"][L - 1], self.depth["f"]["zero"][L - 1]
@@ -252,7 +254,7 @@ class ActivationExplorer(Panel):
                 f"for f (exactly 0 for {zero:.0%} of the inputs)")
         if g is not None:
             text += f", <b>{_fmt(self.depth['g']['median'][L - 1])}</b> for g"
-        self.depth_status.value = text
+        return text
 
     @property
     def gradient_at_depth(self) -> float:

@@ -4,7 +4,8 @@
 ``hidden`` units, ReLU or sigmoid) on a deliberately small slice of the digits and records, after every epoch, the
 loss and accuracy on the training samples and on held-out validation samples, and before training the size of
 every layer's weight gradient (where vanishing gradients show). :class:`FittingExplorer` draws those curves;
-moving its epoch slider only moves a marker, changing the model trains (once per model, then cached).
+moving its epoch slider only moves a marker; the starting model is trained at every width when the panel is built,
+any other model on its first visit (then cached).
 """
 
 from __future__ import annotations
@@ -183,6 +184,8 @@ class FittingExplorer(Panel):
             widgets.HBox([self.activation, self.depth, self.lr, self.defaults_button()]),
             self.figure.image, self.legend, self.status,
         ])
+        for width in WIDTHS:  # the starting model at every width (~0.5 s once): the hidden-units slider answers at once
+            self.curves_for(width, train_size, activation, depth, lr)
         self.update()
 
     def curves_for(self, hidden: int, train_size: str = "90 images", activation: str = "relu", depth: int = 1,

@@ -125,7 +125,9 @@ class InitExplorer(Panel):
         self.gradients = GradientHistograms(self.grad_axes)
         self.acts, self.grads = [], []
         self._compute_and_draw()
-        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists)
+        self._write_status()
+        # unhinted text: the 16 per-panel std labels, redrawn on every move, are most of its time (~20 -> ~13 ms)
+        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists, hinted_text=False)
 
         self._register_controls({"scheme": self.scheme, "std": self.std, "n_units": self.width,
                                  "activation": self.activation, "depth": self.depth, "batchnorm": self.batchnorm,
@@ -182,20 +184,24 @@ class InitExplorer(Panel):
                 bottom.set_position((x0, 0.1, w, 0.34))
             self.grad_axes[0].figure.supxlabel("layer 1 is next to the input; the gradient arrives from layer "
                                                f"{depth} (top: values, bottom: log10|∂L/∂z|)", fontsize=9, y=0.0)
+        return changed or moved
+
+    def _write_status(self) -> None:
+        """The status line and which controls apply (after the picture: it goes to the page first)."""
         bn = (f", batch norm in batches of {self.batch_size.value} ({self.mode.value} statistics; "
               f"{self.n_used()} inputs)" if self.batchnorm.value else "")
         self.status.value = (f"<b>{self.scheme.value} (σ_w = {self.std.value:.3g}) + {self.activation.value}</b>, "
-                             f"{depth} layers of {self.width.value}{bn}.<br>activation std per layer: "
+                             f"{len(self.acts)} layers of {self.width.value}{bn}.<br>activation std per layer: "
                              + ", ".join(f"{a.std():.2g}" for a in self.acts)
                              + "<br>gradient std per layer: " + ", ".join(f"{g.std():.2g}" for g in self.grads))
         self.batch_size.disabled = self.mode.disabled = not self.batchnorm.value
-        return changed or moved
 
     def update(self) -> None:
         """Recompute and redraw (the whole figure only when the limits or the number of panels changed; each
-        layout's background is drawn once and then reused)."""
+        layout's background is drawn once and then reused), then write the status."""
         full = self._compute_and_draw()
         self.figure.redraw(full=full, key=self.activations.limits)
+        self._write_status()
 
     def refresh(self) -> None:
         """After ``set_settings``: a named scheme sets ``σ_w`` for the width, then one redraw."""

@@ -136,10 +136,14 @@ class LiveFigure:
                 self.fig.draw_artist(artist)
 
     def png(self) -> bytes:
-        """The figure as it is now, as PNG bytes (fast compression: it is sent on every move)."""
-        rgba = Image.frombuffer("RGBA", self.fig.canvas.get_width_height(), self.fig.canvas.buffer_rgba())
+        """The figure as it is now, as PNG bytes (fast compression: it is sent on every move). An opaque figure
+        (the usual white one) is saved without its alpha channel: the same pixels, about a fifth less to encode."""
+        picture = Image.frombuffer("RGBA", self.fig.canvas.get_width_height(), self.fig.canvas.buffer_rgba())
+        patch = self.fig.patch
+        if patch.get_visible() and patch.get_facecolor()[3] == 1:  # every pixel was drawn over an opaque patch
+            picture = picture.convert("RGB")
         buf = io.BytesIO()
-        rgba.save(buf, format="png", compress_level=1)
+        picture.save(buf, format="png", compress_level=1)
         return buf.getvalue()
 
 

@@ -104,8 +104,11 @@ class GatePicture:
         resolution, next_row = as_int(resolution, "resolution", low=2), _row(next_row)
         grid = np.linspace(lo, hi, resolution)
         self._grid = np.stack(np.meshgrid(grid, grid), axis=-1)  # (res, res, 2)
-        self.region = ax.imshow(np.zeros((resolution, resolution)), extent=(lo, hi, lo, hi), origin="lower",
-                                cmap=REGION_CMAP, vmin=0, vmax=1, interpolation="nearest", zorder=0)
+        # the half-planes as RGBA pixels in REGION_CMAP's two colours: drawn ~5x faster than values mapped
+        # through the colormap on every move, the same picture
+        self._region_colors = (REGION_CMAP(np.arange(2)) * 255).round().astype(np.uint8)  # (2, 4)
+        self.region = ax.imshow(self._region_colors[np.zeros((resolution, resolution), int)], extent=(lo, hi, lo, hi),
+                                origin="lower", interpolation="nearest", zorder=0)
         (self.line,) = ax.plot([], [], color="black", lw=2, zorder=2, label="w·x + b = 0")
         self.normal = ax.quiver([0.0], [0.0], [0.0], [0.0], angles="xy", scale_units="xy", scale=1, width=0.012,
                                 color="black", zorder=2.5, clip_on=False)  # may poke out of a thin half-plane
@@ -125,7 +128,7 @@ class GatePicture:
         next_row = _row(next_row)
         w1, w2 = report.w
         fires = self._grid[..., 0] * w1 + self._grid[..., 1] * w2 + report.b > 0
-        self.region.set_data(fires.astype(float))
+        self.region.set_data(self._region_colors[fires.astype(int)])
         xs, ys = decision_line_points(report.w, report.b)
         self.line.set_data(xs, ys)
         self.normal.set_visible(len(xs) == 2)

@@ -129,9 +129,6 @@ class ShapesExplorer(Panel):
         self.out_image.set_extent((left, out_right, bottom, top))
         self.h_image.set_data(cells_picture(h_codes))
         self.h_image.set_extent((h_left, h_left + cell * H, h_top - cell * rows, h_top))
-        self.shapes.value = (f"<b>out</b> {self.layout.out_shape} = (T, N, dirs·H) &nbsp;&nbsp; <b>h_n</b> "
-                             f"{self.layout.h_n_shape} = (layers·dirs, N, H), "
-                             f"rows h_n[0] .. h_n[{rows - 1}] top to bottom")
         self.t_labels[0].set_y(top - cell / 2)
         self.t_labels[1].set_text(f"t = {T - 1}" if T > 1 else "")
         self.t_labels[1].set_y(bottom + cell / 2)
@@ -144,7 +141,10 @@ class ShapesExplorer(Panel):
             else:  # from the right end of the final-state strip
                 arrow.set_positions((out_right + 0.05, top - cell * ((T - 1 if d == 0 else 0) + 0.5)), end)
                 arrow.set_connectionstyle("arc3", rad=-0.15 if d else 0.0)
-        self.figure.redraw()
+        self.figure.redraw()  # the picture first: the texts follow it to the page
+        self.shapes.value = (f"<b>out</b> {self.layout.out_shape} = (T, N, dirs·H) &nbsp;&nbsp; <b>h_n</b> "
+                             f"{self.layout.h_n_shape} = (layers·dirs, N, H), "
+                             f"rows h_n[0] .. h_n[{rows - 1}] top to bottom")
         self.table.value = self._table_html(D, H, L, dirs)
 
     def _table_html(self, D: int, H: int, L: int, dirs: int) -> str:
@@ -212,7 +212,9 @@ class BidirectionalStepper(Panel):
         ax_rev.set_xlabel("time step t")
         fig.colorbar(self.heats[0], ax=[ax_fwd, ax_rev], fraction=0.03, pad=0.01, label="unit value")
 
-        dynamic = [self.fwd_span, self.rev_span, self.output_line, *self.heats, *self.cursors]
+        # the sequence's inputs and targets move too: a new sequence n redraws the moving artists, not the figure
+        dynamic = [self.fwd_span, self.rev_span, self.input_line, self.target_line, self.output_line, *self.heats,
+                   *self.cursors]
         self.figure = LiveFigure(fig, dynamic)
         self._register_controls({"k": self.k, "n": self.seq})
         self._observe(self.k, lambda _: self.update())
@@ -247,7 +249,7 @@ class BidirectionalStepper(Panel):
                                                p.reverse_t)):
             heat.set_data(np.ma.masked_array(states[:, n, :].T, mask=np.broadcast_to(~done, (states.shape[2], T))))
             cursor.set_x(t - 0.5)
-        self.figure.redraw(full=new_sequence)
+        self.figure.redraw()
         self.status.value = (f"<b>step k = {k}</b>: forward at t = {p.forward_t} (has read x_0 .. x_{p.forward_t}), "
                              f"reverse at t = {p.reverse_t} (has read x_{p.reverse_t} .. x_{T - 1}); "
                              f"outputs ready: <b>{int(p.ready.sum())} of {T}</b>")

@@ -79,7 +79,21 @@ def test_fitting_explorer_caches_widths_and_moves_the_marker():
     f.epoch.value = 20
     assert "epoch 20" in f.status.value and f.figure.image.value != png
     assert f.markers[0].get_xdata()[0] == 20 and list(WIDTHS) == list(f.hidden.options)
-    assert set(f._cache) == {("90 images", 2, "relu", 1, 0.5), ("90 images", 32, "relu", 1, 0.5)}
+    assert set(f._cache) == {("90 images", width, "relu", 1, 0.5) for width in WIDTHS}
+
+
+def test_the_starting_model_is_trained_at_every_width_so_the_width_slider_trains_nothing(monkeypatch):
+    import helpers.fitting_explorer as fitting
+
+    f = FittingExplorer(hidden=64, epochs=20)
+    monkeypatch.setattr(fitting, "capacity_curves", lambda *a, **k: pytest.fail("the width slider trained a model"))
+    for width in (32, 16, 8, 4, 2, 1):
+        f.hidden.value = width
+        assert f.curves.hidden == width
+    monkeypatch.undo()
+    f.depth.value = 2  # another model: trained on its first visit, at the width shown
+    assert set(f._cache) - {("90 images", width, "relu", 1, 0.5) for width in WIDTHS} == {
+        ("90 images", 1, "relu", 2, 0.5)}
 
 
 def test_more_training_images_shrink_the_gap():

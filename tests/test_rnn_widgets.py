@@ -40,6 +40,31 @@ def test_stepper_changes_the_picture_and_switches_sequences(stepper):
     assert np.allclose(stepper.input_line.get_ydata(), stepper.xs[:, 2, 0])
 
 
+def _pixels(panel):
+    return np.asarray(panel.figure.fig.canvas.buffer_rgba()).copy()
+
+
+@pytest.mark.parametrize("kind", ["time stepper", "bidirectional stepper"])
+def test_a_new_sequence_is_drawn_without_a_full_redraw_yet_as_one_would_draw_it(kind, monkeypatch):
+    """The sequence's inputs, targets and heat map move with the other artists: switching sequences blits them
+    (the figure and its layout are not drawn again) and gives the picture a full redraw gives."""
+    batch = noisy_sines(3, 12, seed=0)
+    model = SequenceRegressor(1, 4, bidirectional=kind != "time stepper", seed=0)
+    make = TimeStepper if kind == "time stepper" else BidirectionalStepper
+    panel = make(model, batch.noisy, batch.clean)
+    (panel.t if kind == "time stepper" else panel.k).value = 5
+    panel.figure.redraw(full=True)  # constrained layout settles on its second pass: compare like with like
+    full_draws = []
+    canvas = panel.figure.fig.canvas
+    draw = canvas.draw
+    monkeypatch.setattr(canvas, "draw", lambda: full_draws.append(1) or draw())
+    panel.seq.value = 2
+    assert not full_draws
+    blitted = _pixels(panel)
+    panel.figure.redraw(full=True)
+    assert full_draws and np.array_equal(blitted, _pixels(panel))
+
+
 def test_stepper_of_a_bidirectional_model_shows_both_halves():
     batch = noisy_sines(2, 5, seed=0)
     panel = TimeStepper(SequenceRegressor(1, 4, bidirectional=True, seed=0), batch.noisy)

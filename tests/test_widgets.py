@@ -210,3 +210,80 @@ def test_redraw_changed_gives_the_picture_a_full_redraw_gives(hinted_text):
             assert np.array_equal(partial, _pixels(live))
             live.redraw()  # the reference: background and every text drawn again
             assert np.array_equal(partial, _pixels(live)), f"move {move}"
+
+
+@pytest.mark.parametrize("alpha", [1.0, 0.0])
+def test_the_png_holds_the_drawn_pixels_without_alpha_only_when_the_figure_is_opaque(alpha):
+    import io
+
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    from helpers.widgets import LiveFigure
+
+    fig = Figure(figsize=(2, 1.5), dpi=100, facecolor=(1, 1, 1, alpha))
+    (line,) = fig.add_subplot().plot([0, 1], [1, 0])
+    live = LiveFigure(fig, [line])
+    shown = Image.open(io.BytesIO(live.png()))
+    drawn = np.asarray(fig.canvas.buffer_rgba())
+    assert shown.mode == ("RGB" if alpha == 1 else "RGBA")
+    assert np.array_equal(np.asarray(shown), drawn[..., :3] if alpha == 1 else drawn)
+
+
+def _gate():
+    p = gate_playground()
+    return p, p.w1, 0.2
+
+
+def _init_explorer():
+    from helpers.init_explorer import init_explorer
+
+    p = init_explorer(scheme="xavier", activation="relu", depth=8)
+    return p, p.std, 0.3
+
+
+def _time_stepper():
+    from helpers.rnn_widgets import TimeStepper
+    from helpers.sequence_tasks import SequenceRegressor, noisy_sines
+
+    batch = noisy_sines(3, 12, seed=0)
+    p = TimeStepper(SequenceRegressor(1, 4, seed=0), batch.noisy, batch.clean)
+    return p, p.seq, 2
+
+
+def _activation_explorer():
+    from helpers.activation_explorer import activation_explorer
+
+    p = activation_explorer("sigmoid")
+    return p, p.scale, 1.5
+
+
+def _shapes_explorer():
+    from helpers.rnn_explorers import ShapesExplorer
+
+    p = ShapesExplorer()
+    return p, p.sizes["H"], 3
+
+
+def _gradient_flow():
+    from helpers.rnn_widgets import GradientFlowExplorer
+
+    p = GradientFlowExplorer()
+    return p, p.scale, 1.5
+
+
+@pytest.mark.parametrize("make", [_gate, _init_explorer, _time_stepper, _activation_explorer, _shapes_explorer,
+                                  _gradient_flow])
+def test_a_move_sends_the_new_picture_before_any_text(make, monkeypatch):
+    """The picture is the slow part in the page (transfer and decode): it goes first, the texts follow."""
+    import ipywidgets
+
+    panel, control, value = make()
+    sent = []
+    send = ipywidgets.Widget._send
+    monkeypatch.setattr(ipywidgets.Widget, "_send", lambda self, msg, buffers=None: sent.append(self) or
+                        send(self, msg, buffers))
+    control.value = value
+    panel_texts = [w for w in sent if isinstance(w, ipywidgets.HTML)]
+    assert panel.figure.image in sent and panel_texts
+    assert sent.index(panel.figure.image) < min(sent.index(w) for w in panel_texts)

@@ -1,0 +1,97 @@
+"""A slider move in the kernel, part by part: the panel's own work, drawing, PNG encoding, and the comm messages
+it sends (how many, how many bytes).
+
+Run:  .venv/bin/python benchmarks/slider_parts.py
+
+CPU time of this process (``time.process_time``), median over the moves: wall time swings with the other work on
+a shared machine. What the browser adds on top (the round trip, the image decode) is in
+``benchmarks/slider_roundtrip.py``.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the tests and their kernels run
+
+import statistics  # noqa: E402
+import time  # noqa: E402
+
+import ipywidgets  # noqa: E402
+import numpy as np  # noqa: E402
+
+
+def _panels():
+    """name -> (panel, control, values to move it through)."""
+    from helpers.fitting_explorer import WIDTHS, FittingExplorer
+    from helpers.init_explorer import init_explorer
+    from helpers.rnn_widgets import TimeStepper
+    from helpers.sequence_tasks import SequenceRegressor, noisy_sines
+    from helpers.widgets import gate_playground
+
+    gate = gate_playground()
+    batch = noisy_sines(6, 40, seed=0)
+    stepper = TimeStepper(SequenceRegressor(1, 16, seed=0), batch.noisy, batch.clean)
+    stepper.t.value = 20
+    init = init_explorer(scheme="xavier", activation="relu", depth=8)
+    fitting = FittingExplorer(hidden=64, epochs=300)
+    return {
+        "01 gate playground (w1)": (gate, gate.w1, np.round(np.linspace(-1, 1, 41), 2).tolist()),
+        "07 time stepper (t)": (stepper, stepper.t, [i % 40 for i in range(1, 41)]),
+        "07 time stepper (sequence n)": (stepper, stepper.seq, [i % 6 for i in range(1, 25)]),
+        "06 init explorer (sigma_w, notebook's)": (init, init.std, [0.25, 0.3, 0.35, 0.3] * 6),
+        "05 fitting explorer (hidden units)": (fitting, fitting.hidden, [WIDTHS[i % 7] for i in range(1, 29)]),
+    }
+
+
+def parts(panel, control, values) -> dict[str, float]:
+    """Median CPU ms per move of the whole move, of drawing and of encoding; messages and kB sent per move."""
+    figure = panel.figure
+    spent = {"draw": 0.0, "encode": 0.0}
+    sent = {"messages": 0, "bytes": 0}
+
+    def timed(part, fn):
+        def wrapper(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[part] += time.process_time() - start
+        return wrapper
+
+    figure._redraw, figure._redraw_boxes = timed("draw", figure._redraw), timed("draw", figure._redraw_boxes)
+    figure.png = timed("encode", figure.png)
+    send = ipywidgets.Widget._send
+
+    def counting_send(self, msg, buffers=None):
+        sent["messages"] += 1
+        sent["bytes"] += sum(len(bytes(b)) for b in buffers or ()) + len(repr(msg))
+        return send(self, msg, buffers)
+
+    ipywidgets.Widget._send = counting_send
+    rows = []
+    try:
+        for value in values:
+            spent.update(draw=0.0, encode=0.0)
+            sent.update(messages=0, bytes=0)
+            start = time.process_time()
+            control.value = value
+            total = time.process_time() - start
+            rows.append((total, spent["draw"], spent["encode"], sent["messages"], sent["bytes"]))
+    finally:
+        ipywidgets.Widget._send = send
+    total, draw, encode, messages, size = (statistics.median(col) for col in zip(*rows, strict=True))
+    return {"move": 1000 * total, "draw": 1000 * draw, "encode": 1000 * encode,
+            "rest": 1000 * (total - draw - encode), "messages": messages, "kB": size / 1000}
+
+
+def main() -> None:
+    print(f"{'median per move':40s} {'move ms':>8s} {'draw':>6s} {'encode':>7s} {'rest':>6s} {'msgs':>5s} {'kB':>6s}")
+    for name, (panel, control, values) in _panels().items():
+        p = parts(panel, control, values)
+        print(f"{name:40s} {p['move']:8.1f} {p['draw']:6.1f} {p['encode']:7.1f} {p['rest']:6.1f} "
+              f"{p['messages']:5.0f} {p['kB']:6.1f}")
+
+
+if __name__ == "__main__":
+    main()
