@@ -40,11 +40,6 @@ def _got(value) -> str:
     return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
 
 
-def _all_finite(arr: np.ndarray) -> bool:
-    """True if no entry is NaN or ±inf (skipped inside :class:`internal_values`)."""
-    return _INTERNAL.get() or bool(np.isfinite(arr).all())
-
-
 def as_float_array(value, name: str, *, ndim: int | None = None, allow_nan: bool = False,
                    nonempty: bool = False) -> np.ndarray:
     """Return ``value`` as a float64 array, or raise a clear error.
@@ -76,7 +71,7 @@ def as_float_array(value, name: str, *, ndim: int | None = None, allow_nan: bool
         raise ValueError(f"{name} must be {ndim}-dimensional, got shape {value.shape}")
     if nonempty and (value.ndim == 0 or value.shape[0] == 0):
         raise ValueError(f"{name} must hold at least one sample, got shape {value.shape}")
-    if not allow_nan and not _all_finite(value):
+    if not allow_nan and not _INTERNAL.get() and not np.isfinite(value).all():  # skipped inside a model
         raise ValueError(f"{name} must be finite numbers, but it holds NaN or infinity: {value!r}")
     return value
 

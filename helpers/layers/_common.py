@@ -17,4 +17,5 @@ def _as_array(x, name: str, ndim: int | None = None) -> np.ndarray:
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     """``1 / (1 + exp(-x))`` without overflow for large ``|x|`` (exp is only taken of ``-|x|``)."""
     e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    denominator = 1.0 + e
+    return np.where(x >= 0, 1.0 / denominator, e / denominator)

@@ -12,6 +12,12 @@ from helpers.layers._common import _as_array, _sigmoid
 from helpers.validation import as_finite_float, as_float_array, as_labels, check_shape, require_forward
 
 
+def _mean(values: np.ndarray) -> np.float64:
+    """``np.mean(values)`` over every entry, to the last bit (the same sum divided by the same count), without
+    its Python-level wrapper: a loss is taken at every training step."""
+    return values.sum() / values.size
+
+
 def _targets_like(scores: np.ndarray, y, binary: bool = False) -> np.ndarray:
     """``y`` as float with the shape of ``scores`` ((N,) labels are accepted for (N, 1) scores); with
     ``binary``, only 0 and 1 (the classes of a binary loss)."""
@@ -20,7 +26,7 @@ def _targets_like(scores: np.ndarray, y, binary: bool = False) -> np.ndarray:
         y = y.reshape(scores.shape)
     if y.shape != scores.shape:
         raise ValueError(f"y must have shape {scores.shape} (or ({scores.shape[0]},)) like the scores, got {y.shape}")
-    if binary and not np.all((y == 0) | (y == 1)):
+    if binary and not ((y == 0) | (y == 1)).all():
         raise ValueError(f"y must hold the labels 0 and 1 of a binary task, got {np.unique(y)[:5]}")
     return y
 
@@ -51,7 +57,7 @@ class MSELoss:
 
     def forward(self, y_hat, y) -> float:
         self.diff = _squared_error_diff(y_hat, y)
-        return float(np.mean(self.diff**2))
+        return float(_mean(self.diff**2))
 
     def backward(self, dout: float = 1.0) -> np.ndarray:
         require_forward(self, self.diff)
@@ -78,7 +84,7 @@ class SquaredErrorLoss:
 
     def forward(self, y_hat, y) -> float:
         self.diff = _squared_error_diff(y_hat, y)
-        return float(0.5 * np.mean(self.diff**2))
+        return float(0.5 * _mean(self.diff**2))
 
     def backward(self, dout: float = 1.0) -> np.ndarray:
         require_forward(self, self.diff)
@@ -104,7 +110,7 @@ class BinaryCrossEntropy:
         y = _targets_like(scores, y, binary=True)
         self.y, self.p = y, _sigmoid(scores)
         softplus = np.logaddexp(0.0, scores)  # log(1 + e^s), no overflow
-        return float(np.mean(softplus - self.y * scores))
+        return float(_mean(softplus - self.y * scores))
 
     def backward(self, dout: float = 1.0) -> np.ndarray:
         require_forward(self, self.p)
@@ -163,7 +169,7 @@ class SoftmaxWithLoss:
         shifted = s - s.max(axis=1, keepdims=True)
         log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
         self.p = np.exp(log_p)
-        return float(-np.mean(log_p[np.arange(len(self.y)), self.y]))
+        return float(-_mean(log_p[np.arange(len(self.y)), self.y]))
 
     def backward(self, dout: float = 1.0) -> np.ndarray:
         require_forward(self, self.p)
