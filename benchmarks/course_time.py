@@ -5,14 +5,16 @@ Run:  .venv/bin/python benchmarks/course_time.py [--top 15] [notebooks/02_xor_ml
 It runs ``python -m pytest <notebooks> --durations=0`` (the settings of ``pyproject.toml``: ``--nbval-lax``,
 the current environment, one kernel per notebook, one notebook after the other) and prints, from pytest's own
 timings, each notebook's time (kernel start + every cell), the slowest cells (nbval's "Cell N" counts code
-cells from 0) and the total wall time of the run. Goal: every notebook together <= 60 s on a quiet 2-core
-machine. The machine's other work adds to every figure: compare runs taken close together.
+cells from 0), the total wall time of the run and the CPU time it took (pytest and every kernel). Goal:
+every notebook together <= 60 s of wall time on a quiet 2-core machine. The machine's other work adds to
+every wall-clock figure (the CPU time changes least): compare runs taken close together.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -39,9 +41,10 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15, help="how many of the slowest cells to list")
     args = parser.parse_args()
     command = [sys.executable, "-m", "pytest", *args.notebooks, "-q", "--durations=0", "--durations-min=0"]
-    start = time.perf_counter()
+    start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    wall = time.perf_counter() - start
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     rows = parse_durations(run.stdout)
     if run.returncode != 0 or not rows:
         print(run.stdout[-3000:], run.stderr[-2000:], sep="\n")
@@ -54,6 +57,7 @@ def main() -> None:
         print(f"{notebook:45s} {seconds:6.1f}")
     print(f"{'all notebooks (sum of pytest timings)':45s} {sum(per_notebook.values()):6.1f}")
     print(f"{'wall time of the run (with pytest start-up)':45s} {wall:6.1f}   goal <= 60")
+    print(f"{'CPU time of pytest and the kernels':45s} {cpu:6.1f}   (what a busy machine changes least)")
     print(f"\nslowest {args.top} cells:")
     for seconds, phase, notebook, cell in sorted(rows, reverse=True)[:args.top]:
         print(f"  {seconds:5.2f} s  {phase:8s} {notebook}::{cell}")
