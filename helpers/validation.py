@@ -97,9 +97,10 @@ def as_dout(dout, shape: tuple, name: str = "dout") -> np.ndarray:
 
 def require_forward(layer, *cached) -> None:
     """Raise ``RuntimeError`` when ``backward`` comes before ``forward`` (a cached value is still ``None``)."""
-    if any(c is None for c in cached):
-        raise RuntimeError(f"{type(layer).__name__}.backward was called before forward: call forward before "
-                           "backward (backward needs what forward keeps)")
+    for c in cached:  # a loop, not any(...): this runs in every backward of a training step
+        if c is None:
+            raise RuntimeError(f"{type(layer).__name__}.backward was called before forward: call forward before "
+                               "backward (backward needs what forward keeps)")
 
 
 def as_finite_float(value, name: str, *, low: float | None = None, high: float | None = None,
