@@ -16,7 +16,8 @@ Foundations (every notebook)
 - ``gradcheck``    numerical gradients and relative errors: the reference for every backward pass
 
 01 perceptron      ``gates`` (AND, NAND, OR, XOR, perceptron, the learning rule)
-02 XOR and MLPs    ``layers`` (a subpackage: ``dense`` Affine, activations, Sequential; ``losses``; ``batchnorm``), ``optim`` (SGD, L1/L2), ``train``,
+02 XOR and MLPs    ``layers`` (a subpackage: ``dense`` Affine, activations, Sequential; ``losses``; ``batchnorm``),
+                   ``optim`` (SGD, L1/L2), ``train``,
                    ``playground`` (the live trainer: state, data, session, palette, picture, display,
                    controls, frames, widget; imported as ``helpers.mlp_playground``), ``hidden_space``
                    (where a hidden layer puts the points, a run's frames) with ``hidden_space_pictures``
