@@ -3,7 +3,8 @@
 Run:  .venv/bin/python benchmarks/train_step.py [--rounds 30] [--steps 50]
 
 - ``helpers``: the course's layers (``helpers.layers.mlp`` + ``SoftmaxWithLoss`` + ``helpers.optim.SGD``),
-  with every input check on;
+  with every input check on, stepping as ``helpers.train.Trainer`` does (``backward(..., dx=False)``: no
+  gradient for the data, which PyTorch does not compute either);
 - ``textbook``: a plain NumPy implementation written here, one class per layer and no input checks, as in
   deep-learning-from-scratch's ``common/layers.py``: the baseline;
 - ``pytorch``: ``torch.nn`` on the CPU in float64, when PyTorch is installed (it is not a requirement).
@@ -101,7 +102,7 @@ def contenders(X, y):
 
     def helpers_step():
         loss.forward(model.forward(X), y)
-        model.backward(loss.backward())
+        model.backward(loss.backward(), dx=False)  # as helpers.train.Trainer does
         opt.update(model.params, model.grads)
 
     rng = np.random.default_rng(0)

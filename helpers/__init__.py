@@ -16,7 +16,8 @@ Foundations (every notebook)
 - ``gradcheck``    numerical gradients and relative errors: the reference for every backward pass
 
 01 perceptron      ``gates`` (AND, NAND, OR, XOR, perceptron, the learning rule)
-02 XOR and MLPs    ``layers`` (Affine, activations, Sequential, losses), ``optim`` (SGD, L1/L2), ``train``,
+02 XOR and MLPs    ``layers`` (a subpackage: ``dense`` Affine, activations, Sequential; ``losses``; ``batchnorm``),
+                   ``optim`` (SGD, L1/L2), ``train``,
                    ``playground`` (the live trainer: state, data, session, palette, picture, display,
                    controls, frames, widget; imported as ``helpers.mlp_playground``), ``hidden_space``
                    (where a hidden layer puts the points, a run's frames) with ``hidden_space_pictures``
@@ -28,7 +29,7 @@ Foundations (every notebook)
 05 backprop        ``descent``, ``backprop``, ``metrics``, ``descent_explorer``, ``backprop_stepper``,
                    ``fitting_explorer``
 06 init, BN        ``init``, ``init_experiments``, ``init_pictures``, ``init_explorer``, ``scale_shift_explorer``
-                   (``BatchNorm`` is in ``layers``)
+                   (``BatchNorm`` is in ``layers.batchnorm``)
 07 RNNs            ``rnn``, ``rnn_layout`` (stacked / bidirectional layout), ``sequence_tasks``, ``char_rnn``,
                    ``rnn_pictures``, ``rnn_widgets``, ``rnn_explorers``, ``rnn_training_explorers``
 08 the lab         ``playground.lab`` (train a share-string without the widget, count dead neurons);

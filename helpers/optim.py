@@ -43,7 +43,11 @@ def penalty_grads(params: dict, kind: str | None, rate: float) -> dict:
     """The gradient of :func:`penalty` for each weight key (same shapes): ``rate * sign(W)`` (L1; 0 at 0)
     or ``rate * W`` (L2). Keys without a penalty are left out."""
     rate = _check_regularization(kind, rate, ("kind", "rate"))
-    params = as_array_dict(params, "params")
+    return _penalty_grads(as_array_dict(params, "params"), kind, rate)
+
+
+def _penalty_grads(params: dict, kind: str | None, rate: float) -> dict:
+    """:func:`penalty_grads` of arguments already checked."""
     if kind is None or rate == 0:
         return {}
     derivative = np.sign if kind == "L1" else (lambda w: w)
@@ -83,7 +87,10 @@ class _Optimizer:
                 if arr.shape != params[key].shape:
                     raise ValueError(f"params[{key!r}] must have shape {arr.shape} like this {name}'s {what} "
                                      f"for it, got {params[key].shape}: a new model needs a new {name}")
-        extra = penalty_grads(params, self.regularization, self.reg_rate)
+        extra = _penalty_grads(params, self.regularization,
+                               _check_regularization(self.regularization, self.reg_rate))
+        if not extra:
+            return grads
         return {key: grad + extra[key] if key in extra else grad for key, grad in grads.items()}
 
     def _settings(self) -> str:

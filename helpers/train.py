@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers.layers import Sequential
 from helpers.validation import as_float_array, as_positive_int, as_rng, internal_values, require_methods
 
 
@@ -48,6 +49,7 @@ class Trainer:
         self.model, self.loss, self.optimizer, self.X, self.y = model, loss, optimizer, X, y
         self.batch_size, self.rng = batch_size, as_rng(seed, "seed")
         self.classifies = hasattr(loss, "predict")
+        self._backward_options = {"dx": False} if isinstance(model, Sequential) else {}  # no gradient for X
         self.history: dict[str, list[float]] = {"loss": [], "accuracy": []}
         self.X_test = self.y_test = None
         if X_test is not None or y_test is not None:
@@ -79,7 +81,7 @@ class Trainer:
                 loss_sum += self.loss.forward(scores, y_batch) * len(y_batch)
                 if self.classifies:
                     n_right += int(np.sum(self.loss.predict(scores) == y_batch))
-                self.model.backward(self.loss.backward())
+                self.model.backward(self.loss.backward(), **self._backward_options)
                 self.optimizer.update(self.model.params, self.model.grads)
         self.history["loss"].append(loss_sum / n)
         if self.classifies:

@@ -40,11 +40,6 @@ def _got(value) -> str:
     return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
 
 
-def _all_finite(arr: np.ndarray) -> bool:
-    """True if no entry is NaN or ±inf (skipped inside :class:`internal_values`)."""
-    return _INTERNAL.get() or bool(np.isfinite(arr).all())
-
-
 def as_float_array(value, name: str, *, ndim: int | None = None, allow_nan: bool = False,
                    nonempty: bool = False) -> np.ndarray:
     """Return ``value`` as a float64 array, or raise a clear error.
@@ -76,7 +71,7 @@ def as_float_array(value, name: str, *, ndim: int | None = None, allow_nan: bool
         raise ValueError(f"{name} must be {ndim}-dimensional, got shape {value.shape}")
     if nonempty and (value.ndim == 0 or value.shape[0] == 0):
         raise ValueError(f"{name} must hold at least one sample, got shape {value.shape}")
-    if not allow_nan and not _all_finite(value):
+    if not allow_nan and not _INTERNAL.get() and not np.isfinite(value).all():  # skipped inside a model
         raise ValueError(f"{name} must be finite numbers, but it holds NaN or infinity: {value!r}")
     return value
 
@@ -102,9 +97,10 @@ def as_dout(dout, shape: tuple, name: str = "dout") -> np.ndarray:
 
 def require_forward(layer, *cached) -> None:
     """Raise ``RuntimeError`` when ``backward`` comes before ``forward`` (a cached value is still ``None``)."""
-    if any(c is None for c in cached):
-        raise RuntimeError(f"{type(layer).__name__}.backward was called before forward: call forward before "
-                           "backward (backward needs what forward keeps)")
+    for c in cached:  # a loop, not any(...): this runs in every backward of a training step
+        if c is None:
+            raise RuntimeError(f"{type(layer).__name__}.backward was called before forward: call forward before "
+                               "backward (backward needs what forward keeps)")
 
 
 def as_finite_float(value, name: str, *, low: float | None = None, high: float | None = None,
@@ -113,12 +109,15 @@ def as_finite_float(value, name: str, *, low: float | None = None, high: float |
 
     ``low`` / ``high``: the allowed range (inclusive unless ``low_open`` / ``high_open``).
     """
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.ndarray)):
-        raise TypeError(f"{name} must be a real number, got {_got(value)}")
-    arr = np.asarray(value)
-    if arr.shape != () or not (np.issubdtype(arr.dtype, np.number) and not np.iscomplexobj(arr)):
-        raise ValueError(f"{name} must be a single real number, got an array of shape {arr.shape}")
-    x = float(arr)
+    if type(value) is float or type(value) is int:  # the fast path (a loss's dout, a learning rate)
+        x = float(value)
+    else:
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.ndarray)):
+            raise TypeError(f"{name} must be a real number, got {_got(value)}")
+        arr = np.asarray(value)
+        if arr.shape != () or not (np.issubdtype(arr.dtype, np.number) and not np.iscomplexobj(arr)):
+            raise ValueError(f"{name} must be a single real number, got an array of shape {arr.shape}")
+        x = float(arr)
     if not np.isfinite(x):
         raise ValueError(f"{name} must be finite, got {x}")
     if (low is not None and (x < low or (low_open and x == low))) or \
@@ -220,6 +219,8 @@ def as_labels(y, name: str, n: int | None = None, n_classes: int | None = None, 
     if n is not None and arr.shape[0] != n:
         raise ValueError(f"{name} must hold one label per row: {n} along its first axis, got shape {arr.shape}")
     labels = arr.astype(np.int64)
+    if n_classes is not None and arr.dtype.kind in "iu" and arr.min() >= 0 and arr.max() < n_classes:
+        return labels  # whole numbers already, all in range: two reductions instead of the checks below
     if n_classes == 2 and not np.all((arr == 0) | (arr == 1)):
         raise ValueError(f"{name} must hold only 0 and 1 (the two classes), got {np.unique(arr)[:6]}")
     top = "" if n_classes is None else f" .. {n_classes - 1}"
@@ -236,11 +237,13 @@ def as_array_dict(value, name: str, *, like: dict | None = None, like_name: str 
         raise TypeError(f"{name} must be a dict of NumPy arrays (like model.params), got {_got(value)}")
     if like is not None and value.keys() != like.keys():
         raise ValueError(f"{name} must have the keys of {like_name}, {sorted(like)}, got {sorted(value)}")
+    check_values = not allow_nan and not _INTERNAL.get()
     for key, arr in value.items():
         if not isinstance(arr, np.ndarray) or arr.dtype.kind != "f":
             raise TypeError(f"{name}[{key!r}] must be a NumPy array of floats (updated in place), got {_got(arr)}")
-        as_float_array(arr, f"{name}[{key!r}]", allow_nan=allow_nan)
-        if like is not None:
+        if check_values and not np.isfinite(arr).all():
+            as_float_array(arr, f"{name}[{key!r}]")  # raises, with its message
+        if like is not None and arr.shape != like[key].shape:
             check_shape(arr, f"{name}[{key!r}]", like[key].shape, f"like {like_name}[{key!r}]")
     return value
 

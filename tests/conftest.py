@@ -1,12 +1,9 @@
-"""Shared test set-up: draw with Agg (no screen), close figures after each test, a headless Chromium."""
+"""Shared test set-up: draw with Agg (no screen), close figures after each test, a headless Chromium.
+
+BLAS runs single-threaded: see the conftest.py at the repository's root (loaded first)."""
 
 import os
 import shutil
-
-# The course's arrays are small: BLAS threads only fight over the cores (one digits training ran 14x
-# slower with them on a loaded 2-core machine). Set before NumPy loads; notebook kernels inherit it.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import matplotlib
 

@@ -106,6 +106,24 @@ def test_sequential_end_to_end_gradient(activation):
         assert rel_error(analytic[key], numeric) < TOL, key
 
 
+@pytest.mark.parametrize("model", [mlp([2, 4, 3, 1], "relu", rng=4), Sequential([Affine(2, 1, rng=5)])],
+                         ids=["mlp", "one Affine"])
+def test_backward_without_dx_gives_the_numerical_parameter_gradients_and_no_dx(model):
+    """``dx=False`` (what a training step asks for) leaves out only the input's gradient."""
+    X = rng.standard_normal((6, 2))
+    y = np.array([0, 1, 1, 0, 1, 0])
+    loss = BinaryCrossEntropy()
+    loss.forward(model.forward(X), y)
+    assert model.backward(loss.backward(), dx=False) is None
+    analytic = {k: v.copy() for k, v in model.grads.items()}
+    for key, param in model.params.items():
+        numeric = numerical_gradient(lambda _: loss.forward(model.forward(X), y), param)
+        assert rel_error(analytic[key], numeric) < TOL, key
+    first = model.layers[0]
+    assert first.backward(np.ones((6, first.n_out)), dx=False) is None
+    assert first.backward(np.ones((6, first.n_out))).shape == (6, 2)
+
+
 def test_sequential_params_are_the_layers_own_arrays():
     model = Sequential([Affine(2, 3, rng=0), Tanh(), Affine(3, 1, rng=1)])
     model.params["0.W"] += 1.0
