@@ -36,8 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_FLAGS  # noqa: E402
 from test_browser import LAB_SETTINGS, TOKEN, _run_all  # noqa: E402
+
+from conftest import CHROMIUM_FLAGS  # noqa: E402
 
 SETUP = r'''
 import json, time
