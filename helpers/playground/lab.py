@@ -60,7 +60,7 @@ def dead_neurons(session: Session) -> int:
 
 def over_seeds(state, epochs: int, seeds, measure) -> np.ndarray:
     """``measure(session)`` for ``state`` trained ``epochs`` epochs from each of ``seeds`` (a list or a range of
-    whole numbers >= 0): shape (len(seeds),)."""
+    whole numbers >= 0): shape (len(seeds),), or (len(seeds), k) for a ``measure`` that returns k numbers."""
     if isinstance(seeds, (str, bytes, dict)) or not isinstance(seeds, Iterable):
         raise TypeError(f"seeds must be a list or range of seeds (whole numbers >= 0), got {type(seeds).__name__} "
                         f"{seeds!r}")
