@@ -12,7 +12,8 @@ performance.now()`` in the page, ``time.time()`` in the kernel, same machine):
 - the new ``src`` -> ``img.decode()`` resolved (the browser decodes the PNG).
 
 The panels: a slider that only changes a tiny HTML label (the fixed round trip), the same with a precomputed
-PNG of 20 × 20 pixels and of each size the course sends (no work in the kernel: transfer and decode only), the
+PNG of 20 × 20 pixels and of each size the course sends (no work in the kernel: transfer and decode only), sent
+as ipywidgets' PNG bytes (the page makes a blob URL of them) and as a ``data:`` URL (what the course sends), the
 same PNG sent alongside three HTML updates (messages per move), 15 ms of pure CPU work before or after the PNG is
 sent, and two real panels of the course (notebook 01's gate playground, notebook 07's time stepper and its
 ``sequence n`` slider). Beside the callback's wall time it prints the CPU time of the kernel's main thread and of
@@ -70,6 +71,14 @@ def timed(case, fn):
         t0, cpu0 = time.time(), (time.thread_time(), time.process_time()); fn(change["new"]); stamp(case, t0, cpu0)
     return callback
 
+from helpers.live_figure import data_url
+
+def swap_url(frames, case):
+    s = w.IntSlider(0, 0, 1000); img = w.Image(value=data_url(frames[0]), format="url")
+    urls = [data_url(f) for f in frames]
+    s.observe(timed(case, lambda v: setattr(img, "value", urls[v % len(urls)])), "value")
+    return w.VBox([s, img])
+
 def swap(frames, case):
     s = w.IntSlider(0, 0, 1000); img = w.Image(value=frames[0], format="png")
     s.observe(timed(case, lambda v: setattr(img, "value", frames[v % len(frames)])), "value")
@@ -107,6 +116,12 @@ swap([tiny(k) for k in range(20)], "precomputed PNG 20x20")''',
 swap(frames_small, "precomputed PNG 420x420")''',
     "precomputed PNG 840x500": r'''
 swap(frames_large, "precomputed PNG 840x500")''',
+    "data URL PNG 20x20": r'''
+swap_url([tiny(k) for k in range(20)], "data URL PNG 20x20")''',
+    "data URL PNG 420x420": r'''
+swap_url(frames_small, "data URL PNG 420x420")''',
+    "data URL PNG 840x500": r'''
+swap_url(frames_large, "data URL PNG 840x500")''',
     "PNG 420x420 + 3 HTML updates": r'''
 s4 = w.IntSlider(0, 0, 1000); img4 = w.Image(value=frames_small[0], format="png")
 texts = [w.HTML() for _ in range(3)]

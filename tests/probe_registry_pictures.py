@@ -7,6 +7,7 @@ call. A picture that needs axes gets them from a plain ``Figure`` (no pyplot), s
 
 from __future__ import annotations
 
+import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
@@ -104,6 +105,9 @@ REGISTRY = {
                                                             extra=[("a list with a number", [3]),
                                                                    ("an artist of another figure", [_OTHER_LINE])])),
     "live_figure.LiveFigure.png": meth(_live, "png"),
+    "live_figure.data_url": fn(live_figure.data_url, data=A(b"\x89PNG", "object"), fmt=A("jpeg", "choice")),
+    "live_figure.shown_picture": fn(live_figure.shown_picture, image=A(
+        _LIVE.image, "object", extra=[("an image of raw PNG bytes", widgets.Image(value=b"\x89PNG"))])),
     # --- plotting ------------------------------------------------------------------------------------
     "plotting.use_course_style": fn(plotting.use_course_style),
     "plotting.decision_line_points": fn(plotting.decision_line_points, w=A(np.array([1.0, 1.0]), "shaped"),

@@ -142,7 +142,7 @@ ARM_JS = """(output) => {
       if (!seen) return;
       observer.disconnect(); clearTimeout(timer);
       const done = () => resolve(performance.now() - window.__courseT0);
-      if (seen.tagName === 'IMG') seen.decode().catch(() => null).then(done); else done();
+      if (seen.tagName === 'IMG') seen.decode().then(done, () => resolve(-1)); else done();  // -1: not decodable
     });
     observer.observe(output, {attributes: true, attributeFilter: ['src'], childList: true, subtree: true,
                               characterData: true});
@@ -157,7 +157,9 @@ def _press_and_time(page, output, key: str) -> float | None:
     """Press ``key``; the ms until one of ``output``'s images shows a new, decoded picture (None: none did)."""
     output.evaluate(ARM_JS % WAIT_MS)
     page.keyboard.press(key)
-    return page.evaluate("() => window.__courseNewPicture")
+    ms = page.evaluate("() => window.__courseNewPicture")
+    assert ms != -1, "the slider's new picture could not be decoded (a broken image)"
+    return ms
 
 
 def _time_every_slider(page, presses: int = 4) -> list[dict]:

@@ -6,6 +6,7 @@ import pytest
 from helpers.init_experiments import layer_activations
 from helpers.init_explorer import init_explorer, scheme_std
 from helpers.init_pictures import gradient_histograms, histogram_range, layer_histograms, plot_activation_grid
+from helpers.live_figure import shown_picture
 from helpers.scale_shift_explorer import sample_preactivations, scale_shift, scale_shift_explorer
 
 
@@ -28,7 +29,7 @@ def test_gradient_histograms_bin_log10_of_the_size_and_count_zeros_apart():
 
 def test_explorer_starts_with_the_saturated_sigmoid():
     e = init_explorer()
-    assert len(e.acts) == 5 == len(e.grads) and bytes(e.figure.image.value).startswith(b"\x89PNG")
+    assert len(e.acts) == 5 == len(e.grads) and shown_picture(e.figure.image).startswith(b"\x89PNG")
     assert "std 1 (σ_w = 1) + sigmoid" in e.status.value and "gradient std per layer" in e.status.value
 
 
@@ -159,11 +160,11 @@ def test_scale_shift_explorer_names_bad_arguments(kwargs, error, words):
 def test_a_layout_seen_before_is_redrawn_from_its_kept_background_to_the_same_picture():
     e = init_explorer(scheme="he", activation="relu", depth=8)
     e.depth.value = 2
-    two = e.figure.image.value
+    two = shown_picture(e.figure.image)
     e.depth.value = 8
-    eight = e.figure.image.value
+    eight = shown_picture(e.figure.image)
     e.depth.value = 2  # the depth-2 layout's background is reused, not drawn again
-    assert e.figure.image.value == two
+    assert shown_picture(e.figure.image) == two
     e.depth.value = 8
-    assert e.figure.image.value == eight
+    assert shown_picture(e.figure.image) == eight
     assert init_explorer(scheme="he", activation="relu", depth=2).figure.png() == two  # as a fresh drawing

@@ -8,6 +8,7 @@ import pytest
 
 from helpers.gradcheck import numerical_gradient
 from helpers.graph import sigmoid_chain
+from helpers.live_figure import shown_picture
 from helpers.sigmoid_graph_explorer import rows_html, sigmoid_chain_rows, sigmoid_graph_explorer
 
 
@@ -47,7 +48,7 @@ def test_starts_at_the_texts_x_1_and_shows_every_number():
     assert edge_texts(e, ("rec", "y")) == ("0.731", "1")
     assert edge_texts(e, ("x", "neg")) == ("1", "0.197")  # y(1 − y) at x = 1
     assert "0.197" in e.status.value and "79% of the peak" in e.readout.get_text()
-    assert e.table.value.count("<tr>") == 5 and bytes(e.figure.image.value).startswith(b"\x89PNG")
+    assert e.table.value.count("<tr>") == 5 and shown_picture(e.figure.image).startswith(b"\x89PNG")
 
 
 def test_the_peak_is_felt_at_x_0_and_fades_on_both_sides():

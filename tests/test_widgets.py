@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from helpers.gates import gate_learning_steps
+from helpers.live_figure import shown_picture
 from helpers.widgets import GATE_LEGEND, gate_playground
 
 
@@ -11,7 +12,7 @@ def test_playground_starts_at_the_lecture_and_gate():
     p = gate_playground()
     assert p.report.gate == "AND" and p.report.n_correct == 4
     assert "4/4 correct" in p.table.value
-    assert bytes(p.figure.image.value).startswith(b"\x89PNG")
+    assert shown_picture(p.figure.image).startswith(b"\x89PNG")
 
 
 def test_moving_a_slider_updates_table_status_and_picture():

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 import numpy as np
 from PIL import Image
 
+from helpers.live_figure import data_url
 from helpers.playground.controls import CLASS_NAMES
 from helpers.playground.palette import PALETTE
 from helpers.playground.session import Session
@@ -40,19 +41,20 @@ def encode(image: Image.Image, fmt: str = "png") -> bytes:
 
 
 class PictureImage:
-    """The ``ipywidgets.Image`` the frames go to: JPEG while training (fast), PNG when paused (crisp)."""
+    """The ``ipywidgets.Image`` the frames go to, as :func:`~helpers.live_figure.data_url`: JPEG while training
+    (fast), PNG when paused (crisp)."""
 
     def __init__(self, width: int, height: int):
         width, height = as_positive_int(width, "width"), as_positive_int(height, "height")
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
+        self.image = widgets.Image(format="url", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
         self.picture = None  # the last frame, a PIL image
         self.live = False
 
     def show(self, picture) -> None:
         as_instance(picture, "picture", Image.Image, "a PIL Image (from NetworkPicture.render)")
-        value = encode(picture, "jpeg" if self.live else "png")
+        fmt = "jpeg" if self.live else "png"
+        value = data_url(encode(picture, fmt), fmt)
         self.picture = picture
-        self.image.format = "jpeg" if self.live else "png"
         self.image.value = value
 
     @property
