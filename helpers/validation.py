@@ -5,13 +5,14 @@ Every public function in ``helpers`` that takes input passes it through here, so
 what was expected and what came. Each check raises ``TypeError`` (wrong kind of thing) or ``ValueError`` (right
 kind, wrong value or shape) with the argument's name first; NaN and infinity are errors unless allowed.
 
-The checks are cheap (a float64 array costs one ``isfinite`` pass; inside a model, between its layers, not even
+The checks are cheap (a float64 array costs one pass, :func:`all_finite`; inside a model, between its layers, not even
 that: see :class:`internal_values`), so they stay on inside a training loop.
 """
 
 from __future__ import annotations
 
 import contextvars
+import math
 import numbers
 from collections.abc import Iterable
 
@@ -33,6 +34,17 @@ class internal_values:  # lower case: it is used like a function, ``with interna
 
     def __exit__(self, *exc):
         _INTERNAL.reset(self._token)
+
+
+def all_finite(arr: np.ndarray) -> bool:
+    """Whether every entry of the float array ``arr`` (any shape) is finite: NaN and infinity are not.
+
+    One pass of BLAS's dot product of ``arr`` with itself (for a contiguous array about half the time of
+    ``np.isfinite(arr).all()``, which makes an array of booleans first): a NaN
+    or an infinity makes that sum non-finite, and a sum that is not finite only because finite entries overflowed
+    (|x| above ~1e154) is checked again entry by entry. BLAS raises no floating-point warnings.
+    """
+    return math.isfinite(np.vdot(arr, arr)) or bool(np.isfinite(arr).all())
 
 
 def _got(value) -> str:
@@ -71,7 +83,7 @@ def as_float_array(value, name: str, *, ndim: int | None = None, allow_nan: bool
         raise ValueError(f"{name} must be {ndim}-dimensional, got shape {value.shape}")
     if nonempty and (value.ndim == 0 or value.shape[0] == 0):
         raise ValueError(f"{name} must hold at least one sample, got shape {value.shape}")
-    if not allow_nan and not _INTERNAL.get() and not np.isfinite(value).all():  # skipped inside a model
+    if not allow_nan and not _INTERNAL.get() and not all_finite(value):  # skipped inside a model
         raise ValueError(f"{name} must be finite numbers, but it holds NaN or infinity: {value!r}")
     return value
 
@@ -241,7 +253,7 @@ def as_array_dict(value, name: str, *, like: dict | None = None, like_name: str 
     for key, arr in value.items():
         if not isinstance(arr, np.ndarray) or arr.dtype.kind != "f":
             raise TypeError(f"{name}[{key!r}] must be a NumPy array of floats (updated in place), got {_got(arr)}")
-        if check_values and not np.isfinite(arr).all():
+        if check_values and not all_finite(arr):
             as_float_array(arr, f"{name}[{key!r}]")  # raises, with its message
         if like is not None and arr.shape != like[key].shape:
             check_shape(arr, f"{name}[{key!r}]", like[key].shape, f"like {like_name}[{key!r}]")
