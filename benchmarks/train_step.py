@@ -3,8 +3,10 @@
 Run:  .venv/bin/python benchmarks/train_step.py [--rounds 30] [--steps 50]
 
 - ``helpers``: the course's layers (``helpers.layers.mlp`` + ``SoftmaxWithLoss`` + ``helpers.optim.SGD``),
-  with every input check on, stepping as ``helpers.train.Trainer`` does (``backward(..., dx=False)``: no
-  gradient for the data, which PyTorch does not compute either);
+  stepping exactly as ``helpers.train.Trainer.run_epoch`` does: the data and labels checked as they come in,
+  the model's own values (scores, gradients) then inside ``internal_values()`` (types and shapes still
+  checked, NaN let through to show as a diverged loss), and ``backward(..., dx=False)`` (no gradient for the
+  data, which PyTorch does not compute either);
 - ``textbook``: a plain NumPy implementation written here, one class per layer and no input checks, as in
   deep-learning-from-scratch's ``common/layers.py``: the baseline;
 - ``pytorch``: ``torch.nn`` on the CPU in float64, when PyTorch is installed (it is not a requirement).
@@ -28,6 +30,7 @@ import numpy as np  # noqa: E402
 
 from helpers.layers import SoftmaxWithLoss, mlp  # noqa: E402
 from helpers.optim import SGD  # noqa: E402
+from helpers.validation import internal_values  # noqa: E402
 
 SIZES, BATCH, LR = [64, 100, 100, 10], 100, 0.1
 
@@ -100,10 +103,12 @@ def contenders(X, y):
     """name -> a function that takes one training step."""
     model, loss, opt = mlp(SIZES, "relu", rng=0), SoftmaxWithLoss(), SGD(LR)
 
-    def helpers_step():
-        loss.forward(model.forward(X), y)
-        model.backward(loss.backward(), dx=False)  # as helpers.train.Trainer does
-        opt.update(model.params, model.grads)
+    def helpers_step():  # helpers.train.Trainer.run_epoch's step, without its bookkeeping (history, accuracy)
+        scores = model.forward(X)
+        with internal_values():
+            loss.forward(scores, y)
+            model.backward(loss.backward(), dx=False)
+            opt.update(model.params, model.grads)
 
     rng = np.random.default_rng(0)
     layers = []
