@@ -28,9 +28,9 @@ _DATA_URL_PREFIX = {"png": b"data:image/png;base64,", "jpeg": b"data:image/jpeg;
 def data_url(data: bytes, fmt: str = "png") -> bytes:
     """PNG or JPEG bytes (``fmt``) as the ``data:`` URL that an ``ipywidgets.Image(format="url")`` shows.
 
-    The page shows a new picture 10-18 ms sooner this way than from the blob URL ipywidgets makes of
-    ``format="png"`` bytes (the browser loads a blob URL through another process): measured with
-    ``benchmarks/slider_roundtrip.py``. The URL is a third longer than the bytes; the kernel and page share a machine.
+    The page shows a new picture 10-20 ms sooner this way than from the blob URL ipywidgets makes of
+    ``format="png"`` bytes (measured with ``benchmarks/slider_roundtrip.py``; most of it in the leg from the new
+    ``src`` to the decoded picture). The URL is a third longer than the bytes.
     """
     if not isinstance(data, bytes):
         raise TypeError(f"data must be the picture's PNG or JPEG bytes, got {type(data).__name__} {data!r:.60}")
