@@ -105,6 +105,11 @@ REGISTRY = {
                                                             extra=[("a list with a number", [3]),
                                                                    ("an artist of another figure", [_OTHER_LINE])])),
     "live_figure.LiveFigure.png": meth(_live, "png"),
+    "live_figure.encode_png": fn(live_figure.encode_png, pixels=A(np.zeros((2, 3, 3), np.uint8), "object", extra=[
+        ("float pixels", np.zeros((2, 3, 3))), ("2-D", np.zeros((2, 3), np.uint8)),
+        ("2 channels", np.zeros((2, 3, 2), np.uint8))]),
+        rows=A(np.zeros((2, 10), np.uint8), "object", optional=True,
+               extra=[("wrong shape", np.zeros((2, 7), np.uint8))])),
     "live_figure.data_url": fn(live_figure.data_url, data=A(b"\x89PNG", "object"), fmt=A("jpeg", "choice")),
     "live_figure.shown_picture": fn(live_figure.shown_picture, image=A(
         _LIVE.image, "object", extra=[("an image of raw PNG bytes", widgets.Image(value=b"\x89PNG"))])),
