@@ -9,6 +9,7 @@ from helpers.gates import Perceptron, evaluate_gate
 from helpers.plotting import (
     CLASS_COLORS,
     decision_line_points,
+    firing_region,
     plot_decision_regions,
     plot_gate,
     plot_output_surface,
@@ -35,15 +36,30 @@ def test_vertical_line():
     np.testing.assert_allclose(xs, [0.5, 0.5])
 
 
+@pytest.mark.parametrize(("w", "b"), [((0.5, 0.5), -0.7), ((1, -1), 0.2), ((0, 1), -0.5), ((-2, 0.3), 0.9),
+                                     ((0, 0), 1.0), ((0, 0), -1.0), ((1, 1), 10.0), ((1, 1), -10.0)])
+def test_the_firing_region_holds_exactly_the_points_of_the_square_that_output_1(w, b):
+    """A point of a fine grid over the square lies in the polygon exactly when ``w·x + b > 0`` (away from the line)."""
+    from matplotlib.path import Path
+
+    corners = firing_region(w, b)
+    grid = np.stack(np.meshgrid(*[np.linspace(-0.5, 1.5, 81)] * 2), axis=-1).reshape(-1, 2)
+    z = grid @ np.asarray(w, float) + b
+    clear = np.abs(z) > 1e-6
+    inside = Path(corners).contains_points(grid, radius=1e-9) if len(corners) else np.zeros(len(grid), bool)
+    assert corners.shape[1] == 2 and len(corners) in (0, 3, 4, 5)
+    assert np.array_equal(inside[clear], (z > 0)[clear])
+
+
 def test_plot_gate_draws_on_given_axes_and_updates_in_place():
     fig, ax = plt.subplots()
     picture = plot_gate((0.5, 0.5), -0.7, "AND", ax=ax)
     assert picture.ax is ax and "4/4" in picture.title.get_text()
-    before = picture.region.get_array().copy()
+    before = picture.region.get_xy().copy()
     picture.update(evaluate_gate((0.5, 0.5), -0.2, "AND"))
     assert "2/4" in picture.title.get_text()  # b = -0.2 is the OR line
-    assert not np.array_equal(before, picture.region.get_array())
-    assert len(ax.images) == 1 and len(ax.lines) == 1  # updated, not drawn again
+    assert not np.array_equal(before, picture.region.get_xy())
+    assert len(ax.patches) == 2 and len(ax.lines) == 1  # updated, not drawn again
 
 
 def test_plot_gate_colours_points_by_target():

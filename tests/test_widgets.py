@@ -57,7 +57,7 @@ def test_the_figure_is_built_once():
     fig = p.figure.fig
     for value in (0.1, 0.2, 0.3):
         p.w2.value = value
-    assert p.figure.fig is fig and len(fig.axes) == 1 and len(fig.axes[0].images) == 1
+    assert p.figure.fig is fig and len(fig.axes) == 1 and len(fig.axes[0].patches) == 2
 
 
 def test_close_closes_every_widget_of_the_panel():
