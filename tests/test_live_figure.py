@@ -51,3 +51,21 @@ def test_rows_of_the_wrong_shape_or_kind_are_refused_and_nothing_is_encoded(rows
     with pytest.raises((TypeError, ValueError)) as info:
         encode_png(np.zeros((2, 3, 3), np.uint8), rows)
     assert words in str(info.value)
+
+
+def test_with_or_without_isal_the_png_holds_the_same_pixels(monkeypatch):
+    """ISA-L's deflate is used when the isal package is installed (requirements.txt has it); zlib's, where isal
+    has no wheel, gives a PNG of the same pixels."""
+    import zlib
+
+    import isal.isal_zlib
+
+    from helpers import live_figure
+
+    assert live_figure._deflate is isal.isal_zlib.compress
+    pixels = np.random.default_rng(1).integers(0, 4, (30, 50, 3), dtype=np.uint8) * 60  # flat, compressible
+    fast = encode_png(pixels)
+    monkeypatch.setattr(live_figure, "_deflate", zlib.compress)
+    plain = encode_png(pixels)
+    for png in (fast, plain):
+        assert np.array_equal(np.asarray(Image.open(io.BytesIO(png))), pixels)
