@@ -180,9 +180,15 @@ def learning_step(w, b, x, y, lr) -> tuple[np.ndarray, float, int]:
         raise ValueError(f"lr must be positive, got {lr}")
     if y not in (0, 1) or isinstance(y, bool):
         raise ValueError(f"y must be 0 or 1, got {y!r}")
-    y_hat = perceptron(x, w, b)
+    weighted_sum(x, w, b)  # checks w and b against x
+    return _rule(as_float_array(w, "w"), float(b), x, y, lr)
+
+
+def _rule(w: np.ndarray, b: float, x: np.ndarray, y, lr: float) -> tuple[np.ndarray, float, int]:
+    """:func:`learning_step` on values already checked (``Perceptron.fit`` checks its data once, not per row)."""
+    y_hat = int(x @ w + b > 0)
     error = int(y) - y_hat
-    return as_float_array(w, "w") + lr * error * x, float(b) + lr * error, y_hat
+    return w + lr * error * x, b + lr * error, y_hat
 
 
 @dataclass(frozen=True)
@@ -305,7 +311,7 @@ class Perceptron:
         for _ in range(epochs):
             updates = 0
             for x_i, y_i in zip(X, y, strict=True):
-                self.w, self.b, y_hat = learning_step(self.w, self.b, x_i, y_i, self.lr)
+                self.w, self.b, y_hat = _rule(self.w, self.b, x_i, y_i, self.lr)  # learning_step, checked above
                 updates += int(y_hat != y_i)
             history["accuracy"].append(float(np.mean(self.predict(X) == y)))
             history["updates"].append(updates)
