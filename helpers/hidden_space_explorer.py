@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from helpers.datasets import truth_table
+from helpers.grid_shade import GridShade
 from helpers.hidden_space import hidden_frame, separation_margin, xor_training_frames
 from helpers.plotting import CLASS_COLORS, PROBABILITY_CMAP, decision_line_points
 from helpers.validation import as_finite_float, as_int
@@ -66,10 +67,10 @@ class HiddenSpaceExplorer(Panel):
         hgrid = np.linspace(*HIDDEN_LIMITS, _GRID)
         self._hidden_grid = np.column_stack([g.ravel() for g in np.meshgrid(hgrid, hgrid)])
         empty = np.zeros((_GRID, _GRID))
-        shade = {"cmap": PROBABILITY_CMAP, "vmin": 0, "vmax": 1, "alpha": 0.75, "interpolation": "nearest",
-                 "zorder": 0, "origin": "lower"}  # section 4's colours; unsmoothed, so half the PNG bytes per move
-        self.input_shade = self.ax_in.imshow(empty, extent=(*INPUT_LIMITS, *INPUT_LIMITS), **shade)
-        self.hidden_shade = self.ax_hid.imshow(empty, extent=(*HIDDEN_LIMITS, *HIDDEN_LIMITS), **shade)
+        shade = {"cmap": PROBABILITY_CMAP, "vmin": 0, "vmax": 1, "alpha": 0.75, "zorder": 0,
+                 "origin": "lower"}  # section 4's colours; unsmoothed cells, so half the PNG bytes per move
+        self.input_shade = GridShade(self.ax_in, empty, extent=(*INPUT_LIMITS, *INPUT_LIMITS), **shade)
+        self.hidden_shade = GridShade(self.ax_hid, empty, extent=(*HIDDEN_LIMITS, *HIDDEN_LIMITS), **shade)
         colours = [CLASS_COLORS[c] for c in self.y]
         self.neuron_lines = [self.ax_in.plot([], [], color=c, lw=2.2, zorder=2)[0] for c in NEURON_COLORS]
         self.input_points = self.ax_in.scatter(self.X[:, 0], self.X[:, 1], s=150, c=colours, edgecolors="black",
@@ -85,8 +86,9 @@ class HiddenSpaceExplorer(Panel):
                        title="input plane")
         self.ax_hid.set(xlim=HIDDEN_LIMITS, ylim=HIDDEN_LIMITS, aspect="equal", xlabel="$h_1$", ylabel="$h_2$",
                         title="hidden space $(h_1, h_2)$: where the rows go")
-        self.figure = LiveFigure(fig, [self.input_shade, self.hidden_shade, *self.neuron_lines, self.input_points,
-                                       *input_labels, *self.paths, self.out_line, self.hidden_points, *self.labels])
+        self.figure = LiveFigure(fig, [self.input_shade.artist, self.hidden_shade.artist, *self.neuron_lines,
+                                       self.input_points, *input_labels, *self.paths, self.out_line,
+                                       self.hidden_points, *self.labels])
 
         self._register_controls({"seed": self.seed, "lr": self.lr, "epoch": self.epoch})
         for control in (self.seed, self.lr, self.epoch):  # a new seed or η trains (once), an epoch only redraws

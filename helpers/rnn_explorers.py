@@ -12,10 +12,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 from matplotlib import colormaps
+from matplotlib.cm import ScalarMappable
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
+from helpers.grid_shade import GridShade
 from helpers.rnn_layout import bidirectional_progress, rnn_layout
 from helpers.rnn_widgets import BLUE, GREEN, GREY, ORANGE, in_range, legend_html, reset_button, stepper_sequences
 from helpers.sequence_tasks import SequenceRegressor
@@ -89,10 +91,8 @@ class ShapesExplorer(Panel):
         ax.set(xlim=(0, 10), ylim=(-0.6, 6.5))
         ax.axis("off")
         self.ax = ax
-        self.out_image = ax.imshow(np.zeros((2, 2)), cmap=CELL_COLORS, vmin=-0.5, vmax=5.5, interpolation="nearest",
-                                   extent=(0, 1, 0, 1))
-        self.h_image = ax.imshow(np.zeros((2, 2)), cmap=CELL_COLORS, vmin=-0.5, vmax=5.5, interpolation="nearest",
-                                 extent=(0, 1, 0, 1))
+        self.out_image = GridShade(ax, np.zeros((2, 2)), cmap=CELL_COLORS, vmin=-0.5, vmax=5.5, extent=(0, 1, 0, 1))
+        self.h_image = GridShade(ax, np.zeros((2, 2)), cmap=CELL_COLORS, vmin=-0.5, vmax=5.5, extent=(0, 1, 0, 1))
         ax.text(0.9, 6.4, "out, for one sequence n:\na row per step t", fontsize=10, va="top")
         ax.text(6.3, 6.4, "h_n, for one sequence n:\na row per layer and direction", fontsize=10, va="top")
         self.t_labels = [ax.text(0.85, 0, text, fontsize=8, ha="right", va="center") for text in ("t = 0", "")]
@@ -101,7 +101,7 @@ class ShapesExplorer(Panel):
         for arrow in self.arrows:
             ax.add_patch(arrow)
         texts = self.t_labels
-        self.figure = LiveFigure(fig, [self.out_image, self.h_image, *texts, *self.arrows])
+        self.figure = LiveFigure(fig, [self.out_image.artist, self.h_image.artist, *texts, *self.arrows])
         self._register_controls({**self.sizes, "bidirectional": self.bidirectional})
         for control in self.controls.values():
             self._observe(control, lambda _: self.update())
@@ -202,19 +202,19 @@ class BidirectionalStepper(Panel):
         self.heats, self.cursors = [], []
         for ax, color, name in ((ax_fwd, ORANGE, "forward states h_t (computed left to right)"),
                                 (ax_rev, GREEN, "reverse states h'_t (computed right to left)")):
-            heat = ax.imshow(np.zeros((H, T)), aspect="auto", cmap=cmap, vmin=-1, vmax=1, interpolation="nearest",
-                             extent=(-0.5, T - 0.5, H - 0.5, -0.5))
-            ax.set_ylabel("unit")
+            heat = GridShade(ax, np.zeros((H, T)), cmap=cmap, vmin=-1, vmax=1, extent=(-0.5, T - 0.5, H - 0.5, -0.5))
+            ax.set(xlim=(-0.5, T - 0.5), ylim=(H - 0.5, -0.5), ylabel="unit")
             ax.set_title(name, color=color, fontsize=10)
             ax.grid(False)
             self.heats.append(heat)
             self.cursors.append(ax.axvspan(-0.5, 0.5, fill=False, ec=color, lw=2.5))
         ax_rev.set_xlabel("time step t")
-        fig.colorbar(self.heats[0], ax=[ax_fwd, ax_rev], fraction=0.03, pad=0.01, label="unit value")
+        fig.colorbar(ScalarMappable(self.heats[0].norm, self.heats[0].cmap), ax=[ax_fwd, ax_rev], fraction=0.03,
+                     pad=0.01, label="unit value")
 
         # the sequence's inputs and targets move too: a new sequence n redraws the moving artists, not the figure
-        dynamic = [self.fwd_span, self.rev_span, self.input_line, self.target_line, self.output_line, *self.heats,
-                   *self.cursors]
+        dynamic = [self.fwd_span, self.rev_span, self.input_line, self.target_line, self.output_line,
+                   *(heat.artist for heat in self.heats), *self.cursors]
         self.figure = LiveFigure(fig, dynamic)
         self._register_controls({"k": self.k, "n": self.seq})
         self._observe(self.k, lambda _: self.update())

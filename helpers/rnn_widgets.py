@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib import colormaps
+from matplotlib.cm import ScalarMappable
 from matplotlib.figure import Figure
 
+from helpers.grid_shade import GridShade
 from helpers.rnn import gradient_flow
 from helpers.sequence_tasks import SequenceRegressor
 from helpers.validation import as_bool, as_finite_float, as_float_array, as_instance, as_int, as_positive_int
@@ -105,12 +108,13 @@ class TimeStepper(Panel):
         self.cursor = ax_seq.axvline(0, color=BLUE, lw=1, alpha=0.5)
         ax_seq.legend(loc="upper right", ncols=4, fontsize=8)
 
-        self.heat = ax_heat.imshow(self.hs[:, 0, :].T, aspect="auto", cmap="RdBu_r", vmin=-1, vmax=1,
-                                   extent=(-0.5, T - 0.5, F - 0.5, -0.5), interpolation="nearest")
+        self.heat = GridShade(ax_heat, self.hs[:, 0, :].T, cmap=colormaps["RdBu_r"], vmin=-1, vmax=1,
+                              extent=(-0.5, T - 0.5, F - 0.5, -0.5))
         self.column = ax_heat.axvspan(-0.5, 0.5, fill=False, ec="black", lw=2)
-        ax_heat.set(xlabel="time step t", ylabel="hidden unit", title="all hidden states h_t (columns)")
+        ax_heat.set(xlim=(-0.5, T - 0.5), ylim=(F - 0.5, -0.5), xlabel="time step t", ylabel="hidden unit",
+                    title="all hidden states h_t (columns)")
         ax_heat.grid(False)
-        fig.colorbar(self.heat, ax=ax_heat, fraction=0.04, pad=0.01)
+        fig.colorbar(ScalarMappable(self.heat.norm, self.heat.cmap), ax=ax_heat, fraction=0.04, pad=0.01)
 
         self.bars = ax_bar.barh(np.arange(F), np.zeros(F), color=BLUE, height=0.8, edgecolor="#333333", lw=0.5)
         (self.previous,) = ax_bar.plot(np.zeros(F), np.arange(F), "|", color="black", ms=8, label="h_(t-1)")
@@ -122,7 +126,7 @@ class TimeStepper(Panel):
 
         # the sequence's own data (inputs, targets, heat map) moves too: a new sequence n is a redraw of the moving
         # artists (~2 ms more per move), not of the whole figure and its layout (~100 ms)
-        dynamic = [self.input_line, self.target_line, self.heat, *over_heat, self.seen_line, self.output_line,
+        dynamic = [self.input_line, self.target_line, self.heat.artist, *over_heat, self.seen_line, self.output_line,
                    self.current, self.cursor, self.column, self.previous, *self.bars]
         self.figure = LiveFigure(fig, dynamic)
         self._register_controls({"t": self.t, "n": self.seq})

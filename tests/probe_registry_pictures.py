@@ -17,6 +17,7 @@ from helpers import (
     activation_pictures,
     classifier_pictures,
     gates,
+    grid_shade,
     hidden_space_pictures,
     init_pictures,
     layers,
@@ -26,10 +27,11 @@ from helpers import (
     plotting,
     rnn_pictures,
 )
+from helpers.picture_basics import PROBABILITY_CMAP
 from helpers.playground import display, palette, picture
 
 MODULES = [plotting, picture_basics, activation_pictures, classifier_pictures, network_pictures, hidden_space_pictures,
-           init_pictures, rnn_pictures, palette, picture, live_figure]
+           init_pictures, rnn_pictures, palette, picture, live_figure, grid_shade]
 
 _r = np.random.default_rng(2)
 X42 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -91,6 +93,13 @@ def _live():
 
 
 _LIVE = _live()
+
+
+def _shade():
+    """A shade of 2 x 5 cells."""
+    return grid_shade.GridShade(Figure().add_subplot(), np.zeros((2, 5)), extent=(0, 1, 0, 1), cmap=PROBABILITY_CMAP,
+                                vmin=0, vmax=1)
+
 _OTHER_LINE = _live().dynamic_artists[0]  # an artist of another live figure
 
 REGISTRY = {
@@ -105,6 +114,16 @@ REGISTRY = {
                                                             extra=[("a list with a number", [3]),
                                                                    ("an artist of another figure", [_OTHER_LINE])])),
     "live_figure.LiveFigure.png": meth(_live, "png"),
+    "grid_shade.GridShade": fn(grid_shade.GridShade, ax=A(_FIG.add_subplot(), "object"),
+                               values=A(np.zeros((3, 4)), "rows", nan_ok=True),
+                               extent=A((0.0, 1.0, 0.0, 1.0), "object", extra=[("3 numbers", (0, 1, 0))]),
+                               cmap=A(PROBABILITY_CMAP, "object"), vmin=A(0.0, "float"), vmax=A(1.0, "float"),
+                               alpha=A(0.5, "float", extra=[("above 1", 1.5), ("negative", -0.1)]),
+                               origin=A("lower", "choice"), zorder=A(0.0, "float")),
+    "grid_shade.GridShade.set_data": meth(_shade, "set_data", values=A(np.ones((2, 5)), "rows", nan_ok=True)),
+    "grid_shade.GridShade.get_array": meth(_shade, "get_array"),
+    "grid_shade.GridShade.set_extent": meth(_shade, "set_extent", extent=A((0.0, 2.0, 1.0, 0.0), "object", extra=[
+        ("3 numbers", (0, 1, 0)), ("no width", (1, 1, 0, 1))])),
     "live_figure.encode_png": fn(live_figure.encode_png, pixels=A(np.zeros((2, 3, 3), np.uint8), "object", extra=[
         ("float pixels", np.zeros((2, 3, 3))), ("2-D", np.zeros((2, 3), np.uint8)),
         ("2 channels", np.zeros((2, 3, 2), np.uint8))]),
