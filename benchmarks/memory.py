@@ -12,7 +12,7 @@ Run:  .venv/bin/python benchmarks/memory.py [--play-seconds 10] [notebooks/02_xo
   (spiral, six layers of 8) play for ``--play-seconds``: the Play widget's ticks come every 20 ms, as the browser
   sends them, and each queues its frames on the kernel's event loop as a real tick does (two per tick, at most one
   every 15 ms). Printed: frames per second and the kernel's CPU time over the wall time (100 % = one core busy).
-  There is no browser, so the cost of receiving a tick and of the browser decoding the JPEG is not in it; the
+  There is no browser, so the cost of receiving a tick and of the browser decoding the PNG is not in it; the
   kernel still encodes and sends every frame.
 
 BLAS runs single-threaded (``OPENBLAS_NUM_THREADS=1``), as it should on a shared server.

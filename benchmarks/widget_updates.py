@@ -462,7 +462,7 @@ BENCHMARKS.update({
 def bench_mlp_playground(n: int = 60) -> float:
     """One frame of the live MLP trainer (notebook 02; two per Play tick) on its largest network, 6 hidden
     layers of 8 neurons over all 7 features with every neuron's heatmap: one epoch of mini-batch SGD on 250
-    points, 56 heatmaps and the large map (60 × 60 grid), ~450 links, the loss curves, the JPEG sent while
+    points, 56 heatmaps and the large map (60 × 60 grid), ~450 links, the loss curves, the PNG sent while
     training. Goal: >= 30 pictures per second, i.e. <= 33 ms (benchmarks/playground_frames.py splits it)."""
     from helpers.mlp_playground import mlp_playground
 

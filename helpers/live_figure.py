@@ -21,26 +21,28 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from helpers.validation import as_bool, as_choice, as_instance, as_sequence, require_methods
+from helpers.validation import as_bool, as_instance, as_sequence, require_methods
 
 try:  # ISA-L's deflate (the isal package): the same zlib stream as zlib's, ~7x faster at level 1
     from isal.isal_zlib import compress as _deflate
 except ImportError:  # a platform isal has no wheel for: zlib's own, slower, the same pictures
     from zlib import compress as _deflate
 
-_DATA_URL_PREFIX = {"png": b"data:image/png;base64,", "jpeg": b"data:image/jpeg;base64,"}
+_PNG_URL = b"data:image/png;base64,"
 
 
-def data_url(data: bytes, fmt: str = "png") -> bytes:
-    """PNG or JPEG bytes (``fmt``) as the ``data:`` URL that an ``ipywidgets.Image(format="url")`` shows.
+def data_url(data: bytes) -> bytes:
+    """PNG bytes as the ``data:`` URL that an ``ipywidgets.Image(format="url")`` shows.
 
     The page shows a new picture 10-20 ms sooner this way than from the blob URL ipywidgets makes of
     ``format="png"`` bytes (measured with ``benchmarks/slider_roundtrip.py``; most of it in the leg from the new
     ``src`` to the decoded picture). The URL is a third longer than the bytes.
     """
     if not isinstance(data, bytes):
-        raise TypeError(f"data must be the picture's PNG or JPEG bytes, got {type(data).__name__} {data!r:.60}")
-    return _DATA_URL_PREFIX[as_choice(fmt, "fmt", _DATA_URL_PREFIX)] + base64.b64encode(data)
+        raise TypeError(f"data must be a picture's PNG bytes, got {type(data).__name__} {data!r:.60}")
+    if not data.startswith(b"\x89PNG"):
+        raise ValueError(f"data must be a picture's PNG bytes (starting b'\\x89PNG'), got {data[:8]!r}")
+    return _PNG_URL + base64.b64encode(data)
 
 
 def _chunk(tag: bytes, data: bytes) -> bytes:
@@ -81,12 +83,11 @@ def encode_png(pixels: np.ndarray, rows: np.ndarray | None = None) -> bytes:
 
 
 def shown_picture(image: widgets.Image) -> bytes:
-    """The PNG or JPEG bytes that ``image`` (an ``ipywidgets.Image`` showing a :func:`data_url`) shows now."""
+    """The PNG bytes that ``image`` (an ``ipywidgets.Image`` showing a :func:`data_url`) shows now."""
     as_instance(image, "image", widgets.Image, "an ipywidgets.Image")
     value = bytes(image.value)
-    for prefix in _DATA_URL_PREFIX.values():
-        if value.startswith(prefix):
-            return base64.b64decode(value[len(prefix):])
+    if value.startswith(_PNG_URL):
+        return base64.b64decode(value[len(_PNG_URL):])
     raise ValueError(f"image must show a picture made by data_url, got format {image.format!r} and "
                      f"{len(value)} bytes starting {value[:30]!r}")
 

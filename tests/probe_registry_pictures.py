@@ -129,7 +129,7 @@ REGISTRY = {
         ("2 channels", np.zeros((2, 3, 2), np.uint8))]),
         rows=A(np.zeros((2, 10), np.uint8), "object", optional=True,
                extra=[("wrong shape", np.zeros((2, 7), np.uint8))])),
-    "live_figure.data_url": fn(live_figure.data_url, data=A(b"\x89PNG", "object"), fmt=A("jpeg", "choice")),
+    "live_figure.data_url": fn(live_figure.data_url, data=A(b"\x89PNG", "object", extra=[("JPEG bytes", b"\xff\xd8")])),
     "live_figure.shown_picture": fn(live_figure.shown_picture, image=A(
         _LIVE.image, "object", extra=[("an image of raw PNG bytes", widgets.Image(value=b"\x89PNG"))])),
     # --- plotting ------------------------------------------------------------------------------------
@@ -266,6 +266,5 @@ REGISTRY = {
     "palette.label_colours": fn(palette.label_colours, y=A(Y4, "classes", n_classes=3, skip=("wrong length",)),
                                 n_classes=A(3, "posint", optional=True, extra=[("one class", 1), ("five classes", 5)])),
     "picture.NetworkPicture.render": meth(lambda: _PIC, "render", **_frame()),
-    "display.encode": fn(display.encode, image=A(_PIC.render(**{k: a.good for k, a in _frame().items()}), "object"),
-                         fmt=A("jpeg", "choice")),
+    "display.encode": fn(display.encode, image=A(_PIC.render(**{k: a.good for k, a in _frame().items()}), "object")),
 }

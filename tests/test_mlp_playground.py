@@ -1,10 +1,12 @@
 """The live trainer, driven without a browser: its share-string, hidden groups, buttons, ticks, mouse."""
 
 import asyncio
+import io
 import time
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from helpers.live_figure import shown_picture
 from helpers.mlp_playground import PlaygroundState, mlp_playground
@@ -65,8 +67,9 @@ def test_step_trains_one_epoch_and_ticks_train_only_while_train_is_on():
     assert p.player.play.playing and p.train_button.description == "Pause"
     for _ in range(3):
         p.player.play.value += 1
-    assert p.trainer.epoch == 4 and shown_picture(p.figure.image).startswith(b"\xff\xd8")
-    assert p.update_rate()["median_frame_ms"] > 0
+    assert p.trainer.epoch == 4 and p.update_rate()["median_frame_ms"] > 0
+    shown = Image.open(io.BytesIO(shown_picture(p.figure.image)))  # every frame exactly, training or not
+    assert shown.format == "PNG" and np.array_equal(np.asarray(shown), p.figure.frame)
     p.train_button.value = False
     assert shown_picture(p.figure.image).startswith(b"\x89PNG")
 

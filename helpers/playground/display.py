@@ -1,17 +1,16 @@
-"""What the panel shows besides its controls: the picture's ``Image`` widget (and the frames' PNG/JPEG
+"""What the panel shows besides its controls: the picture's ``Image`` widget (and the frames' PNG
 encoding), the status line and the confusion matrix, as HTML strings made from a
 :class:`~helpers.playground.session.Session` (tested without a browser)."""
 
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as widgets
 import numpy as np
 from PIL import Image
 
-from helpers.live_figure import data_url
+from helpers.live_figure import data_url, encode_png
 from helpers.playground.controls import CLASS_NAMES
 from helpers.playground.palette import PALETTE
 from helpers.playground.session import Session
@@ -25,35 +24,27 @@ LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative 
           "shift-click removes the nearest point.</small>")
 
 
-def encode(image: Image.Image, fmt: str = "png") -> bytes:
-    """A frame as PNG (crisp, for a paused picture) or JPEG (fast, while training) bytes.
+def encode(image: Image.Image) -> bytes:
+    """A frame as exact PNG bytes (:func:`helpers.live_figure.encode_png`), the same while training and paused.
 
-    The PNG has 256 colours (the heatmaps use 256 anyway): ~40 kB instead of ~120 kB, in the same time.
+    A 920 × 440 frame: ~1 ms and ~50 kB; Pillow's 256-colour PNG took ~30 ms (for 13 kB) and its JPEG ~3 ms
+    (for 42 kB, and blurred edges) on this course's machines (benchmarks/playground_frames.py).
     """
     as_instance(image, "image", Image.Image, "a PIL Image (from NetworkPicture.render)")
-    as_choice(fmt, "fmt", ("png", "jpeg"))
-    buf = io.BytesIO()
-    if fmt == "png":
-        image.quantize(256, method=Image.Quantize.FASTOCTREE).save(buf, format="png")
-    else:
-        image.save(buf, format="jpeg", quality=80)
-    return buf.getvalue()
+    return encode_png(np.asarray(image.convert("RGB")))
 
 
 class PictureImage:
-    """The ``ipywidgets.Image`` the frames go to, as :func:`~helpers.live_figure.data_url`: JPEG while training
-    (fast), PNG when paused (crisp)."""
+    """The ``ipywidgets.Image`` the frames go to, as :func:`~helpers.live_figure.data_url` of their PNG."""
 
     def __init__(self, width: int, height: int):
         width, height = as_positive_int(width, "width"), as_positive_int(height, "height")
         self.image = widgets.Image(format="url", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
         self.picture = None  # the last frame, a PIL image
-        self.live = False
 
     def show(self, picture) -> None:
         as_instance(picture, "picture", Image.Image, "a PIL Image (from NetworkPicture.render)")
-        fmt = "jpeg" if self.live else "png"
-        value = data_url(encode(picture, fmt), fmt)
+        value = data_url(encode(picture))
         self.picture = picture
         self.image.value = value
 
@@ -64,7 +55,7 @@ class PictureImage:
 
     def png(self) -> bytes:
         """The last frame as PNG bytes."""
-        return encode(self.picture, "png")
+        return encode(self.picture)
 
 
 def status_html(session, seed: int) -> str:

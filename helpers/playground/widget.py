@@ -293,7 +293,6 @@ class MLPPlayground(Panel):
         self.update()
 
     def _on_train_toggle(self, change) -> None:
-        self.figure.live = change["new"]
         self.train_button.description = "Pause" if change["new"] else "Train"
         self.train_button.icon = "pause" if change["new"] else "play"
         self.train_button.button_style = "warning" if change["new"] else "success"
