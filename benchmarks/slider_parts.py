@@ -23,10 +23,14 @@ import numpy as np  # noqa: E402
 
 def _panels():
     """name -> (panel, control, values to move it through)."""
+    from helpers.activation_explorer import activation_explorer
     from helpers.fitting_explorer import WIDTHS, FittingExplorer
+    from helpers.graph_playground import shopping_playground
     from helpers.init_explorer import init_explorer
     from helpers.rnn_widgets import TimeStepper
+    from helpers.scale_shift_explorer import scale_shift_explorer
     from helpers.sequence_tasks import SequenceRegressor, noisy_sines
+    from helpers.sigmoid_graph_explorer import sigmoid_graph_explorer
     from helpers.widgets import gate_playground
 
     gate = gate_playground()
@@ -35,17 +39,38 @@ def _panels():
     stepper.t.value = 20
     init = init_explorer(scheme="xavier", activation="relu", depth=8)
     fitting = FittingExplorer(hidden=64, epochs=300)
+    shopping = shopping_playground(basket=500)
+    sigmoid = sigmoid_graph_explorer()
+    activation = activation_explorer("sigmoid")
+    gamma_beta = scale_shift_explorer(gamma=1.5, beta=1.0)
+    depths = [8, 7, 6, 5, 4, 3, 2, 1] * 2  # each L twice: its first show, then again
     return {
         "01 gate playground (w1)": (gate, gate.w1, np.round(np.linspace(-1, 1, 41), 2).tolist()),
         "07 time stepper (t)": (stepper, stepper.t, [i % 40 for i in range(1, 41)]),
         "07 time stepper (sequence n)": (stepper, stepper.seq, [i % 6 for i in range(1, 25)]),
         "06 init explorer (sigma_w, notebook's)": (init, init.std, [0.25, 0.3, 0.35, 0.3] * 6),
         "05 fitting explorer (hidden units)": (fitting, fitting.hidden, [WIDTHS[i % 7] for i in range(1, 29)]),
+        "06 init explorer (L, notebook's)": (init, init.depth, depths),
+        "06 scale-shift explorer (gamma)": (gamma_beta, gamma_beta.gamma, _steps(1.0, 0.05, 20)),
+        "03 shopping playground (apple price)": (shopping, shopping.apple_price, _steps(0, 10, 30, digits=0)),
+        "03 shopping playground (dout)": (shopping, shopping.dout, _steps(-2.0, 0.1, 40)),
+        "03 sigmoid graph explorer (x)": (sigmoid, sigmoid.x, _steps(-6.0, 0.1, 120)),
+        "04 activation explorer (input shift)": (activation, activation.shift, _steps(-3.0, 0.1, 60)),
+        "04 activation explorer (input scale)": (activation, activation.scale, _steps(0.5, 0.1, 40)),
+        "04 activation explorer (L)": (activation, activation.depth_slider, _steps(1, 1, 30, digits=0)),
+        "04 activation explorer (w)": (activation, activation.weight, _steps(0.5, 0.05, 30)),
     }
 
 
+def _steps(low, step, n: int, digits: int = 2, moves: int = 40) -> list:
+    """``moves`` slider values walking up from ``low`` in ``n`` steps of ``step``, then again from ``low``."""
+    values = [round(low + step * (i % n), digits) for i in range(1, moves + 1)]
+    return [int(v) for v in values] if digits == 0 else values
+
+
 def parts(panel, control, values) -> dict[str, float]:
-    """Median CPU ms per move of the whole move, of drawing and of encoding; messages and kB sent per move."""
+    """Median CPU ms per move of the whole move (and its slowest move), of drawing and of encoding; messages and
+    kB sent per move."""
     figure = panel.figure
     spent = {"draw": 0.0, "encode": 0.0}
     sent = {"messages": 0, "bytes": 0}
@@ -81,15 +106,16 @@ def parts(panel, control, values) -> dict[str, float]:
     finally:
         ipywidgets.Widget._send = send
     total, draw, encode, messages, size = (statistics.median(col) for col in zip(*rows, strict=True))
-    return {"move": 1000 * total, "draw": 1000 * draw, "encode": 1000 * encode,
-            "rest": 1000 * (total - draw - encode), "messages": messages, "kB": size / 1000}
+    return {"move": 1000 * total, "max": 1000 * max(row[0] for row in rows), "draw": 1000 * draw,
+            "encode": 1000 * encode, "rest": 1000 * (total - draw - encode), "messages": messages, "kB": size / 1000}
 
 
 def main() -> None:
-    print(f"{'median per move':40s} {'move ms':>8s} {'draw':>6s} {'encode':>7s} {'rest':>6s} {'msgs':>5s} {'kB':>6s}")
+    print(f"{'median per move':40s} {'move ms':>8s} {'max':>6s} {'draw':>6s} {'encode':>7s} {'rest':>6s} "
+          f"{'msgs':>5s} {'kB':>6s}")
     for name, (panel, control, values) in _panels().items():
         p = parts(panel, control, values)
-        print(f"{name:40s} {p['move']:8.1f} {p['draw']:6.1f} {p['encode']:7.1f} {p['rest']:6.1f} "
+        print(f"{name:40s} {p['move']:8.1f} {p['max']:6.1f} {p['draw']:6.1f} {p['encode']:7.1f} {p['rest']:6.1f} "
               f"{p['messages']:5.0f} {p['kB']:6.1f}")
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import io
+import struct
+import zlib
 
 import ipywidgets as widgets
 import matplotlib
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 from helpers.validation import as_bool, as_choice, as_instance, as_sequence, require_methods
 
@@ -167,13 +168,32 @@ class LiveFigure:
     def png(self) -> bytes:
         """The figure as it is now, as PNG bytes (fast compression: it is sent on every move). An opaque figure
         (the usual white one) is saved without its alpha channel: the same pixels, about a fifth less to encode."""
-        picture = Image.frombuffer("RGBA", self.fig.canvas.get_width_height(), self.fig.canvas.buffer_rgba())
         patch = self.fig.patch
-        if patch.get_visible() and patch.get_facecolor()[3] == 1:  # every pixel was drawn over an opaque patch
-            picture = picture.convert("RGB")
-        buf = io.BytesIO()
-        picture.save(buf, format="png", compress_level=1)
-        return buf.getvalue()
+        opaque = patch.get_visible() and patch.get_facecolor()[3] == 1  # every pixel drawn over an opaque patch
+        return _png(np.asarray(self.fig.canvas.buffer_rgba()), channels=3 if opaque else 4)
+
+
+def _png(rgba: np.ndarray, channels: int) -> bytes:
+    """The pixels ``rgba`` (height, width, 4) of 8 bits as PNG bytes: RGB (``channels=3``) or RGBA (4).
+
+    Every row is stored unfiltered and deflated at zlib level 1. Pillow tries each of PNG's five row filters
+    per row, which costs two thirds of its encoding time; for a plot (mostly runs of one colour) unfiltered
+    rows deflate as small: an 760 x 680 figure encodes in ~4.5 ms instead of ~13, within 1 % of the size
+    (benchmarks/README.md, "Where a slider's time goes").
+    """
+    height, width, _ = rgba.shape
+    rows = np.zeros((height, 1 + width * channels), np.uint8)  # each row: filter type 0 (none), then its pixels
+    pixels = rows[:, 1:].reshape(height, width, channels)
+    for channel in range(channels):  # one channel at a time: ~5x faster than one strided copy of all three
+        pixels[..., channel] = rgba[..., channel]
+    header = struct.pack(">IIBBBBB", width, height, 8, 2 if channels == 3 else 6, 0, 0, 0)
+    return b"".join((b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header), _chunk(b"IDAT", zlib.compress(rows, 1)),
+                     _chunk(b"IEND", b"")))
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: length, type, data, CRC of type and data."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 _REDRAW_PAD = 3  # pixels around an artist's extent that antialiasing may reach
