@@ -4,8 +4,10 @@ How a panel stays smooth (DESIGN.md, example 7): the figure is built once, a sli
 artists that move, redraws just those over a cached background (blitting) and swaps the image's PNG bytes:
 no flicker, no page jump, no new figure per move. Every panel of :mod:`helpers.widgets` is built on it.
 
-The picture goes to the page as a ``data:`` URL (:func:`data_url`), not as the PNG bytes ipywidgets would turn into
-a blob URL: the page shows a data URL sooner (benchmarks/README.md, "Where a slider's time goes").
+Text is drawn from glyphs rendered once and kept (:func:`_draw_text`: the same pixels, about half the time for
+a panel of many changing numbers). The picture goes to the page as a ``data:`` URL (:func:`data_url`), not as
+the PNG bytes ipywidgets would turn into a blob URL: the page shows a data URL sooner (benchmarks/README.md,
+"Where a slider's time goes").
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from __future__ import annotations
 import base64
 import contextlib
 import struct
+import types
 import zlib
 
 import ipywidgets as widgets
 import matplotlib
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib import ft2font
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
 
 from helpers.validation import as_bool, as_choice, as_instance, as_sequence, require_methods
@@ -95,9 +99,18 @@ class LiveFigure:
             self._redraw(full, key)
         self.image.value = data_url(self.png())
 
+    @contextlib.contextmanager
     def _drawing(self):
-        """The settings the figure is drawn with (unhinted text if asked for)."""
-        return contextlib.nullcontext() if self._hinted_text else matplotlib.rc_context({"text.hinting": "no_hinting"})
+        """The settings the figure is drawn with: unhinted text if asked for, and text from :func:`_draw_text`."""
+        renderer = self.fig.canvas.get_renderer()
+        unhinted = {} if self._hinted_text else {"text.hinting": "no_hinting"}
+        with matplotlib.rc_context(unhinted):
+            if _GLYPHS_CACHEABLE:
+                renderer.draw_text = types.MethodType(_draw_text, renderer)
+            try:
+                yield
+            finally:
+                renderer.__dict__.pop("draw_text", None)
 
     def _redraw(self, full: bool, key) -> None:
         canvas = self.fig.canvas
@@ -194,6 +207,54 @@ def _png(rgba: np.ndarray, channels: int) -> bytes:
 def _chunk(kind: bytes, data: bytes) -> bytes:
     """One PNG chunk: length, type, data, CRC of type and data."""
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+# matplotlib 3.11 lays out and renders text glyph by glyph (``FT2Font._layout``, ``_render_glyph``); earlier
+# versions draw text their own way, unchanged here.
+_GLYPHS_CACHEABLE = hasattr(ft2font, "RenderMode") and hasattr(RendererAgg, "_draw_text_glyphs_and_boxes") and \
+    all(hasattr(ft2font.FT2Font, name) for name in ("_layout", "_render_glyph", "_set_transform"))
+_LAYOUTS, _GLYPHS = {}, {}  # (text, font, ...) -> its glyphs; (font, glyph, position within a pixel, ...) -> bitmap
+_CACHE_LIMIT = 20_000
+
+
+def _draw_text(renderer, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+    """``RendererAgg.draw_text`` with each line's layout and each glyph's bitmap kept for the next time.
+
+    The same calls to FreeType and to Agg as matplotlib's own (``RendererAgg.draw_text``), so the same pixels
+    (``tests/test_widgets.py`` compares them): a glyph rendered at a position moved by whole pixels is the same
+    bitmap moved by those pixels, so it is rendered once per position within a pixel (1/64 px steps). The many
+    numbers of a panel that change on every move (notebook 06's 16 std labels) draw in about half the time.
+    Rotated text and mathtext go to matplotlib's own drawing.
+    """
+    if ismath or angle:
+        return RendererAgg.draw_text(renderer, gc, x, y, s, prop, angle, ismath, mtext)
+    font, flags = renderer._prepare_font(prop), get_hinting_flag()
+    features, language = (mtext.get_fontfeatures(), mtext.get_language()) if mtext is not None else (None, None)
+    key = (s, font, prop.get_size_in_points(), renderer.dpi, flags, features, language)
+    glyphs = _LAYOUTS.get(key)
+    if glyphs is None:
+        size = prop.get_size_in_points()
+        glyphs = [(item.ft_object, size, item.glyph_index, item.x, item.y)
+                  for item in font._layout(s, flags=flags, features=features, language=language)]
+        _LAYOUTS[key] = glyphs
+    antialiased, height = gc.get_antialiased(), renderer.height
+    for ft_object, size, index, dx, dy in glyphs:
+        px, py = round(0x40 * (x + dx)), round(0x40 * (height - y + dy))  # 26.6 fixed point; FreeType's y is up
+        glyph_key = (ft_object, size, renderer.dpi, index, flags, antialiased, px & 63, py & 63)
+        bitmap = _GLYPHS.get(glyph_key)
+        if bitmap is None:
+            ft_object.set_size(size, renderer.dpi)
+            ft_object._set_transform([[0x10000, 0], [0, 0x10000]], [px & 63, py & 63])
+            mode = ft2font.RenderMode.NORMAL if antialiased else ft2font.RenderMode.MONO
+            rendered = ft_object._render_glyph(index, flags, mode)
+            buffer = np.array(rendered.buffer)
+            bitmap = _GLYPHS[glyph_key] = (buffer if antialiased else buffer * 0xff, rendered.left, rendered.top)
+        buffer, left, top = bitmap
+        renderer._renderer.draw_text_image(buffer, left + (px >> 6),
+                                           int(height) - top - (py >> 6) + buffer.shape[0], 0, gc)
+    for cache in (_LAYOUTS, _GLYPHS):
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
 
 
 _REDRAW_PAD = 3  # pixels around an artist's extent that antialiasing may reach
