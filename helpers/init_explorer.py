@@ -192,8 +192,8 @@ class InitExplorer(Panel):
               f"{self.n_used()} inputs)" if self.batchnorm.value else "")
         self.status.value = (f"<b>{self.scheme.value} (σ_w = {self.std.value:.3g}) + {self.activation.value}</b>, "
                              f"{len(self.acts)} layers of {self.width.value}{bn}.<br>activation std per layer: "
-                             + ", ".join(f"{a.std():.2g}" for a in self.acts)
-                             + "<br>gradient std per layer: " + ", ".join(f"{g.std():.2g}" for g in self.grads))
+                             + ", ".join(f"{std:.2g}" for std in self.activations.stds)
+                             + "<br>gradient std per layer: " + ", ".join(f"{std:.2g}" for std in self.gradients.stds))
         self.batch_size.disabled = self.mode.disabled = not self.batchnorm.value
 
     def update(self) -> None:
