@@ -43,7 +43,7 @@ def _panels():
     sigmoid = sigmoid_graph_explorer()
     activation = activation_explorer("sigmoid")
     gamma_beta = scale_shift_explorer(gamma=1.5, beta=1.0)
-    depths = [8, 7, 6, 5, 4, 3, 2, 1] * 2  # each L twice: its first show, then again
+    depths = [7, 6, 5, 4, 3, 2, 1, 8] * 2  # from the notebook's 8: each L's first show, then again
     return {
         "01 gate playground (w1)": (gate, gate.w1, np.round(np.linspace(-1, 1, 41), 2).tolist()),
         "07 time stepper (t)": (stepper, stepper.t, [i % 40 for i in range(1, 41)]),
@@ -69,10 +69,10 @@ def _steps(low, step, n: int, digits: int = 2, moves: int = 40) -> list:
 
 
 def parts(panel, control, values) -> dict[str, float]:
-    """Median CPU ms per move of the whole move (and its slowest move), of drawing and of encoding; messages and
-    kB sent per move."""
+    """Median CPU ms per move: of the whole move (and its slowest), until the new picture is set (and the slowest),
+    of drawing, of encoding and of drawing a layout ahead once the picture is sent; messages and kB sent per move."""
     figure = panel.figure
-    spent = {"draw": 0.0, "encode": 0.0}
+    spent = {"draw": 0.0, "encode": 0.0, "ahead": 0.0, "picture": None}
     sent = {"messages": 0, "bytes": 0}
 
     def timed(part, fn):
@@ -85,7 +85,13 @@ def parts(panel, control, values) -> dict[str, float]:
         return wrapper
 
     figure._redraw, figure._redraw_boxes = timed("draw", figure._redraw), timed("draw", figure._redraw_boxes)
-    figure.png = timed("encode", figure.png)
+    figure.png, figure.draw_ahead = timed("encode", figure.png), timed("ahead", figure.draw_ahead)
+
+    def picture_set(_change):
+        if spent["picture"] is None:
+            spent["picture"] = time.process_time()
+
+    figure.image.observe(picture_set, "value")
     send = ipywidgets.Widget._send
 
     def counting_send(self, msg, buffers=None):
@@ -97,26 +103,30 @@ def parts(panel, control, values) -> dict[str, float]:
     rows = []
     try:
         for value in values:
-            spent.update(draw=0.0, encode=0.0)
+            spent.update(draw=0.0, encode=0.0, ahead=0.0, picture=None)
             sent.update(messages=0, bytes=0)
             start = time.process_time()
             control.value = value
             total = time.process_time() - start
-            rows.append((total, spent["draw"], spent["encode"], sent["messages"], sent["bytes"]))
+            picture = total if spent["picture"] is None else spent["picture"] - start
+            rows.append((total, picture, spent["draw"], spent["encode"], spent["ahead"], sent["messages"],
+                         sent["bytes"]))
     finally:
         ipywidgets.Widget._send = send
-    total, draw, encode, messages, size = (statistics.median(col) for col in zip(*rows, strict=True))
-    return {"move": 1000 * total, "max": 1000 * max(row[0] for row in rows), "draw": 1000 * draw,
-            "encode": 1000 * encode, "rest": 1000 * (total - draw - encode), "messages": messages, "kB": size / 1000}
+        figure.image.unobserve(picture_set, "value")
+    total, picture, draw, encode, ahead, messages, size = (statistics.median(c) for c in zip(*rows, strict=True))
+    ms = {"move": total, "max": max(row[0] for row in rows), "picture": picture,
+          "picture max": max(row[1] for row in rows), "draw": draw, "encode": encode, "ahead": ahead,
+          "rest": statistics.median(row[0] - row[2] - row[3] - row[4] for row in rows)}
+    return {**{k: 1000 * v for k, v in ms.items()}, "messages": messages, "kB": size / 1000}
 
 
 def main() -> None:
-    print(f"{'median per move':40s} {'move ms':>8s} {'max':>6s} {'draw':>6s} {'encode':>7s} {'rest':>6s} "
-          f"{'msgs':>5s} {'kB':>6s}")
+    columns = ("move", "max", "picture", "picture max", "draw", "encode", "ahead", "rest")
+    print(f"{'median per move, CPU ms':40s} " + " ".join(f"{c:>7s}" for c in columns) + f" {'msgs':>5s} {'kB':>6s}")
     for name, (panel, control, values) in _panels().items():
         p = parts(panel, control, values)
-        print(f"{name:40s} {p['move']:8.1f} {p['max']:6.1f} {p['draw']:6.1f} {p['encode']:7.1f} {p['rest']:6.1f} "
-              f"{p['messages']:5.0f} {p['kB']:6.1f}")
+        print(f"{name:40s} " + " ".join(f"{p[c]:7.1f}" for c in columns) + f" {p['messages']:5.0f} {p['kB']:6.1f}")
 
 
 if __name__ == "__main__":

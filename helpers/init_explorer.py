@@ -127,7 +127,8 @@ class InitExplorer(Panel):
         self._compute_and_draw()
         self._write_status()
         # unhinted text: the 16 per-panel std labels, redrawn on every move, are most of its time (~20 -> ~13 ms)
-        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists, hinted_text=False)
+        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists, hinted_text=False,
+                                 key=self.activations.limits)
 
         self._register_controls({"scheme": self.scheme, "std": self.std, "n_units": self.width,
                                  "activation": self.activation, "depth": self.depth, "batchnorm": self.batchnorm,
@@ -178,13 +179,31 @@ class InitExplorer(Panel):
         changed = self.activations.update(self.acts, self.activation.value, every)
         self.gradients.update(self.grads, every)
         if moved:
-            for (x0, w), top, bottom in zip(_column_positions(depth), self.act_axes, self.grad_axes,
-                                                strict=False):  # the first depth of MAX_DEPTH
-                top.set_position((x0, 0.55, w, 0.34))
-                bottom.set_position((x0, 0.1, w, 0.34))
-            self.grad_axes[0].figure.supxlabel("layer 1 is next to the input; the gradient arrives from layer "
-                                               f"{depth} (top: values, bottom: log10|∂L/∂z|)", fontsize=9, y=0.0)
+            self._lay_out(depth)
         return changed or moved
+
+    def _lay_out(self, depth: int) -> None:
+        """Place the first ``depth`` columns of panels across the figure (the rest hidden) and name the last layer."""
+        for i, (top, bottom) in enumerate(zip(self.act_axes, self.grad_axes, strict=True)):
+            top.set_visible(i < depth)
+            bottom.set_visible(i < depth)
+        for (x0, w), top, bottom in zip(_column_positions(depth), self.act_axes, self.grad_axes,
+                                        strict=False):  # the first depth of MAX_DEPTH
+            top.set_position((x0, 0.55, w, 0.34))
+            bottom.set_position((x0, 0.1, w, 0.34))
+        self.grad_axes[0].figure.supxlabel("layer 1 is next to the input; the gradient arrives from layer "
+                                           f"{depth} (top: values, bottom: log10|∂L/∂z|)", fontsize=9, y=0.0)
+
+    def _draw_next_layout_ahead(self, before: int) -> None:
+        """After a step of the L slider from ``before`` layers (the picture and the status are sent): draw the
+        background of one more L in the same direction, so that the next step needs no full draw (~0.1 s). A jump
+        (``set_settings``, a drag) draws nothing ahead."""
+        depth = len(self.acts)
+        ahead = depth + (depth - before)
+        if abs(depth - before) != 1 or not 1 <= ahead <= self.MAX_DEPTH:
+            return
+        lo, hi, top, _ = self.activations.limits  # the same for every L: the range follows layer 1
+        self.figure.draw_ahead((lo, hi, top, ahead), lambda: self._lay_out(ahead), lambda: self._lay_out(depth))
 
     def _write_status(self) -> None:
         """The status line and which controls apply (after the picture: it goes to the page first)."""
@@ -198,10 +217,13 @@ class InitExplorer(Panel):
 
     def update(self) -> None:
         """Recompute and redraw (the whole figure only when the limits or the number of panels changed; each
-        layout's background is drawn once and then reused), then write the status."""
+        layout's background is drawn once and then reused), then write the status; after an L move, draw the
+        next L's layout ahead."""
+        before = len(self.acts)
         full = self._compute_and_draw()
         self.figure.redraw(full=full, key=self.activations.limits)
         self._write_status()
+        self._draw_next_layout_ahead(before)
 
     def refresh(self) -> None:
         """After ``set_settings``: a named scheme sets ``σ_w`` for the width, then one redraw."""

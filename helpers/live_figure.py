@@ -62,12 +62,13 @@ class LiveFigure:
         hinted_text: ``False`` draws the figure's text without font hinting: about a quarter faster for a figure
             of many small numbers that change together (notebook 05's backprop stepper), and at 8-10 pt the same
             to the eye.
+        key: names the figure's first layout, as in :meth:`redraw` (its background is kept under that name).
 
     Call :meth:`redraw` after changing the dynamic artists, or ``redraw(full=True)`` after changing
     anything else (axis limits, labels); :meth:`redraw_changed` redraws only where some artists changed.
     """
 
-    def __init__(self, fig: Figure, dynamic_artists, hinted_text: bool = True):
+    def __init__(self, fig: Figure, dynamic_artists, hinted_text: bool = True, key=None):
         self.fig = as_instance(fig, "fig", Figure, "a matplotlib.figure.Figure")
         for k, artist in enumerate(as_sequence(dynamic_artists, "dynamic_artists", "matplotlib artists")):
             require_methods(artist, f"dynamic_artists[{k}]", ("get_zorder", "set_animated"), "a matplotlib artist")
@@ -81,7 +82,7 @@ class LiveFigure:
         self._background = None
         self._backgrounds = {}  # key -> background, for redraw(full=True, key=...)
         self._extents = None  # artist -> the pixels it covers, once redraw_changed is used
-        self.redraw(full=True)
+        self.redraw(full=True, key=key)
 
     def redraw(self, full: bool = False, key=None) -> None:
         """Draw the dynamic artists over the cached background and update the image.
@@ -111,6 +112,32 @@ class LiveFigure:
                 yield
             finally:
                 renderer.__dict__.pop("draw_text", None)
+
+    def draw_ahead(self, key, lay_out, put_back) -> None:
+        """Draw and keep the background of another layout ``key`` (as in :meth:`redraw`), unless it is kept
+        already, so that a later ``redraw(full=True, key=key)`` needs no full draw: ``lay_out()`` changes the
+        figure to that layout, ``put_back()`` back to the one shown. The picture shown does not change."""
+        if key is None:
+            raise ValueError("key must name the layout drawn ahead (a number, text or tuple), got None")
+        try:
+            hash(key)
+        except TypeError:
+            raise TypeError(f"key must be hashable (a number, text or tuple), got {key!r}") from None
+        for name, fn in (("lay_out", lay_out), ("put_back", put_back)):
+            if not callable(fn):
+                raise TypeError(f"{name} must be a function of no arguments that changes the figure, got {fn!r}")
+        if key in self._backgrounds:
+            return
+        canvas = self.fig.canvas
+        shown = canvas.copy_from_bbox(self.fig.bbox)
+        lay_out()
+        try:
+            with self._drawing():
+                canvas.draw()  # animated artists are left out: the background
+            self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
+        finally:
+            put_back()
+            canvas.restore_region(shown)
 
     def _redraw(self, full: bool, key) -> None:
         canvas = self.fig.canvas
