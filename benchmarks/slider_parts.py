@@ -70,9 +70,10 @@ def _steps(low, step, n: int, digits: int = 2, moves: int = 40) -> list:
 
 def parts(panel, control, values) -> dict[str, float]:
     """Median CPU ms per move: of the whole move (and its slowest), until the new picture is set (and the slowest),
-    of drawing, of encoding and of drawing a layout ahead once the picture is sent; messages and kB sent per move."""
+    of drawing and of encoding; messages and kB sent per move. (No event loop runs here: notebook 06's drawing
+    ahead, which waits for an idle kernel, is not timed.)"""
     figure = panel.figure
-    spent = {"draw": 0.0, "encode": 0.0, "ahead": 0.0, "picture": None}
+    spent = {"draw": 0.0, "encode": 0.0, "picture": None}
     sent = {"messages": 0, "bytes": 0}
 
     def timed(part, fn):
@@ -85,7 +86,7 @@ def parts(panel, control, values) -> dict[str, float]:
         return wrapper
 
     figure._redraw, figure._redraw_boxes = timed("draw", figure._redraw), timed("draw", figure._redraw_boxes)
-    figure.png, figure.draw_ahead = timed("encode", figure.png), timed("ahead", figure.draw_ahead)
+    figure.png = timed("encode", figure.png)
 
     def picture_set(_change):
         if spent["picture"] is None:
@@ -103,26 +104,25 @@ def parts(panel, control, values) -> dict[str, float]:
     rows = []
     try:
         for value in values:
-            spent.update(draw=0.0, encode=0.0, ahead=0.0, picture=None)
+            spent.update(draw=0.0, encode=0.0, picture=None)
             sent.update(messages=0, bytes=0)
             start = time.process_time()
             control.value = value
             total = time.process_time() - start
             picture = total if spent["picture"] is None else spent["picture"] - start
-            rows.append((total, picture, spent["draw"], spent["encode"], spent["ahead"], sent["messages"],
-                         sent["bytes"]))
+            rows.append((total, picture, spent["draw"], spent["encode"], sent["messages"], sent["bytes"]))
     finally:
         ipywidgets.Widget._send = send
         figure.image.unobserve(picture_set, "value")
-    total, picture, draw, encode, ahead, messages, size = (statistics.median(c) for c in zip(*rows, strict=True))
+    total, picture, draw, encode, messages, size = (statistics.median(c) for c in zip(*rows, strict=True))
     ms = {"move": total, "max": max(row[0] for row in rows), "picture": picture,
-          "picture max": max(row[1] for row in rows), "draw": draw, "encode": encode, "ahead": ahead,
-          "rest": statistics.median(row[0] - row[2] - row[3] - row[4] for row in rows)}
+          "picture max": max(row[1] for row in rows), "draw": draw, "encode": encode,
+          "rest": statistics.median(row[0] - row[2] - row[3] for row in rows)}
     return {**{k: 1000 * v for k, v in ms.items()}, "messages": messages, "kB": size / 1000}
 
 
 def main() -> None:
-    columns = ("move", "max", "picture", "picture max", "draw", "encode", "ahead", "rest")
+    columns = ("move", "max", "picture", "picture max", "draw", "encode", "rest")
     print(f"{'median per move, CPU ms':40s} " + " ".join(f"{c:>7s}" for c in columns) + f" {'msgs':>5s} {'kB':>6s}")
     for name, (panel, control, values) in _panels().items():
         p = parts(panel, control, values)
