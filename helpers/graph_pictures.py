@@ -104,16 +104,24 @@ class GraphPicture:
         for edge, value in values.items():
             as_finite_float(value, f"{name}[{edge}]")
 
-    def update(self, forward=None, backward=None) -> None:
-        """Show new values: ``forward`` / ``backward`` map edges to numbers (missing edges show nothing)."""
+    def update(self, forward=None, backward=None) -> list:
+        """Show new values: ``forward`` / ``backward`` map edges to numbers (missing edges show nothing).
+
+        Returns the texts whose number changed (for ``LiveFigure.redraw_changed``: a live figure redraws those).
+        """
         self._edge_values(forward, "forward")
         self._edge_values(backward, "backward")
         self.backward_legend.set_visible(backward is not None)
+        changed = []
         for edge in self.spec.edges:
             f = None if forward is None else forward.get(edge)
             b = None if backward is None else backward.get(edge)
-            self.forward_texts[edge].set_text("" if f is None else format_value(f))
-            self.backward_texts[edge].set_text("" if b is None else format_value(b))
+            for text, value in ((self.forward_texts[edge], f), (self.backward_texts[edge], b)):
+                shown = "" if value is None else format_value(value)
+                if shown != text.get_text():
+                    text.set_text(shown)
+                    changed.append(text)
+        return changed
 
 
 def _circle(center):

@@ -127,8 +127,7 @@ class ShoppingPlayground(Panel):
     def update(self) -> None:
         """Recompute from the sliders and redraw the numbers on the graph and the gradient table."""
         self.bill = self.compute()
-        self.picture.update(self.bill.forward, self.bill.backward)
-        self.figure.redraw()
+        self.figure.redraw_changed(self.picture.update(self.bill.forward, self.bill.backward))  # the changed numbers
         self.table.value = gradient_table_html(self.compute(dout=1.0), self.dout.value)
 
 

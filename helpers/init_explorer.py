@@ -10,6 +10,8 @@ moving the slider by hand makes the scheme ``"custom"``.
 
 from __future__ import annotations
 
+import asyncio
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
@@ -66,6 +68,7 @@ class InitExplorer(Panel):
     BATCHES = 50  # with batch norm, at most this many batches (a slider move stays fast at B = 2)
     HISTOGRAM_SAMPLES = 250  # the bars count about this many samples' values (x units); the labels use all
     WIDTHS = (10, 300)
+    AHEAD_AFTER_S = 0.15  # idle this long after an L step, draw the next L's layout (a key pressed sooner wins)
 
     def __init__(self, scheme: str = "std 1", activation: str = "sigmoid", depth: int = 5, *, n_units: int = 100,
                  std: float | None = None, batchnorm: bool = False, batch_size: int = 1000, mode: str = "train",
@@ -112,7 +115,7 @@ class InitExplorer(Panel):
             f'<span style="color:{GRAD_COLOR}">■</span> bottom: backward gradient log10|∂L/∂z| '
             "(left = vanishing, right = exploding) · tallest bar = 1")
 
-        self._z_cache = {}
+        self._z_cache, self._ahead = {}, None  # _ahead: the drawing ahead that waits for the kernel to be idle
         fig = Figure(figsize=(9.0, 4.4), dpi=100)
         self.act_axes = [fig.add_axes((0, 0.55, 0.1, 0.34)) for _ in range(self.MAX_DEPTH)]
         self.grad_axes = [fig.add_axes((0, 0.1, 0.1, 0.34)) for _ in range(self.MAX_DEPTH)]
@@ -127,7 +130,8 @@ class InitExplorer(Panel):
         self._compute_and_draw()
         self._write_status()
         # unhinted text: the 16 per-panel std labels, redrawn on every move, are most of its time (~20 -> ~13 ms)
-        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists, hinted_text=False)
+        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists, hinted_text=False,
+                                 key=self.activations.limits)
 
         self._register_controls({"scheme": self.scheme, "std": self.std, "n_units": self.width,
                                  "activation": self.activation, "depth": self.depth, "batchnorm": self.batchnorm,
@@ -178,13 +182,37 @@ class InitExplorer(Panel):
         changed = self.activations.update(self.acts, self.activation.value, every)
         self.gradients.update(self.grads, every)
         if moved:
-            for (x0, w), top, bottom in zip(_column_positions(depth), self.act_axes, self.grad_axes,
-                                                strict=False):  # the first depth of MAX_DEPTH
-                top.set_position((x0, 0.55, w, 0.34))
-                bottom.set_position((x0, 0.1, w, 0.34))
-            self.grad_axes[0].figure.supxlabel("layer 1 is next to the input; the gradient arrives from layer "
-                                               f"{depth} (top: values, bottom: log10|∂L/∂z|)", fontsize=9, y=0.0)
+            self._lay_out(depth)
         return changed or moved
+
+    def _lay_out(self, depth: int) -> None:
+        """Place the first ``depth`` columns of panels across the figure (the rest hidden) and name the last layer."""
+        for i, (top, bottom) in enumerate(zip(self.act_axes, self.grad_axes, strict=True)):
+            top.set_visible(i < depth)
+            bottom.set_visible(i < depth)
+        for (x0, w), top, bottom in zip(_column_positions(depth), self.act_axes, self.grad_axes,
+                                        strict=False):  # the first depth of MAX_DEPTH
+            top.set_position((x0, 0.55, w, 0.34))
+            bottom.set_position((x0, 0.1, w, 0.34))
+        self.grad_axes[0].figure.supxlabel("layer 1 is next to the input; the gradient arrives from layer "
+                                           f"{depth} (top: values, bottom: log10|∂L/∂z|)", fontsize=9, y=0.0)
+
+    def _draw_next_layout_ahead(self, before: int) -> None:
+        """After a step of the L slider from ``before`` layers: once the kernel has been idle ``AHEAD_AFTER_S``
+        (no next move yet), draw the background of one more L in the same direction, so that the next step needs
+        no full draw (~0.1 s). A jump (``set_settings``, a drag) draws nothing ahead; outside a kernel's event loop
+        (a script, a test) nothing is drawn ahead."""
+        depth = len(self.acts)
+        ahead = depth + (depth - before)
+        if abs(depth - before) != 1 or not 1 <= ahead <= self.MAX_DEPTH:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        lo, hi, top, _ = self.activations.limits  # the same for every L: the range follows layer 1
+        self._ahead = loop.call_later(self.AHEAD_AFTER_S, self.figure.draw_ahead, (lo, hi, top, ahead),
+                                      lambda: self._lay_out(ahead), lambda: self._lay_out(depth))
 
     def _write_status(self) -> None:
         """The status line and which controls apply (after the picture: it goes to the page first)."""
@@ -192,16 +220,22 @@ class InitExplorer(Panel):
               f"{self.n_used()} inputs)" if self.batchnorm.value else "")
         self.status.value = (f"<b>{self.scheme.value} (σ_w = {self.std.value:.3g}) + {self.activation.value}</b>, "
                              f"{len(self.acts)} layers of {self.width.value}{bn}.<br>activation std per layer: "
-                             + ", ".join(f"{a.std():.2g}" for a in self.acts)
-                             + "<br>gradient std per layer: " + ", ".join(f"{g.std():.2g}" for g in self.grads))
+                             + ", ".join(f"{std:.2g}" for std in self.activations.stds)
+                             + "<br>gradient std per layer: " + ", ".join(f"{std:.2g}" for std in self.gradients.stds))
         self.batch_size.disabled = self.mode.disabled = not self.batchnorm.value
 
     def update(self) -> None:
         """Recompute and redraw (the whole figure only when the limits or the number of panels changed; each
-        layout's background is drawn once and then reused), then write the status."""
+        layout's background is drawn once and then reused), then write the status; after an L move, draw the
+        next L's layout ahead."""
+        if self._ahead is not None:  # a move came first: the layout drawn ahead may not be the next one
+            self._ahead.cancel()
+            self._ahead = None
+        before = len(self.acts)
         full = self._compute_and_draw()
         self.figure.redraw(full=full, key=self.activations.limits)
         self._write_status()
+        self._draw_next_layout_ahead(before)
 
     def refresh(self) -> None:
         """After ``set_settings``: a named scheme sets ``σ_w`` for the width, then one redraw."""

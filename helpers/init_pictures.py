@@ -125,7 +125,8 @@ def gradient_histograms(grads, edges=GRAD_EDGES):
 class ActivationHistograms:
     """One histogram per layer on ``axes`` (a sequence), updated in place by :meth:`update`.
 
-    ``artists`` are the bars and the per-panel labels (the moving parts, for ``LiveFigure``).
+    ``artists`` are the bars and the per-panel labels (the moving parts, for ``LiveFigure``); ``stds`` the std
+    of each layer shown (all its values), as the labels show it.
     Heights are fractions of all activations, or with ``peak_normalised`` each layer's histogram divided by
     its tallest bar (fixed y-limits: a change of scheme then needs no full redraw).
     ``update`` returns True when the axis limits changed (then the figure needs a full redraw).
@@ -144,7 +145,7 @@ class ActivationHistograms:
             ax.locator_params(nbins=3)  # few ticks: cheaper full redraws, easier to read
             ax.xaxis.set_major_formatter(FormatStrFormatter("%g"))  # "1", not "1.0": end labels stay inside
         self.artists = self.bars + self.labels
-        self.limits = None
+        self.limits, self.stds = None, []
 
     def update(self, acts, activation: str, every: int = 1) -> bool:
         """Show ``acts`` (a list of (N, units) arrays, one per layer, up to ``len(axes)``) for ``activation``.
@@ -159,9 +160,10 @@ class ActivationHistograms:
         edges, fractions, zeros = layer_histograms([a[::every] for a in acts], activation, self.bins)
         if self.peak_normalised:
             fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
-        for i, a in enumerate(acts):
+        self.stds = [float(a.std()) for a in acts]
+        for i, std in enumerate(self.stds):
             self.bars[i].set_data(fractions[i], edges)
-            self.labels[i].set_text(f"std {a.std():.2g}" + (f"\nzeros {zeros[i]:.0%}" if activation == "relu" else ""))
+            self.labels[i].set_text(f"std {std:.2g}" + (f"\nzeros {zeros[i]:.0%}" if activation == "relu" else ""))
         top = 1.45 if self.peak_normalised else _nice_ceiling(1.3 * fractions.max()) if fractions.size else 1.0
         limits = (edges[0], edges[-1], top, len(acts))
         changed = limits != self.limits
@@ -182,7 +184,8 @@ class GradientHistograms:
     """One histogram of ``log10|dL/dz|`` per layer on ``axes``, each scaled to its tallest bar, updated in place.
 
     The x-range is fixed (``GRAD_EDGES``), so :meth:`update` never needs a full redraw; ``artists`` are the
-    moving parts. Panels beyond ``len(grads)`` are hidden.
+    moving parts; ``stds`` the std of each layer shown, as its label shows it. Panels beyond ``len(grads)`` are
+    hidden.
     """
 
     def __init__(self, axes, color: str = GRAD_COLOR):
@@ -193,7 +196,7 @@ class GradientHistograms:
             self.labels.append(ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top", fontsize=8))
             ax.set(xlim=(GRAD_EDGES[0], GRAD_EDGES[-1]), ylim=(0, 1.45), xticks=[-10, -5, 0, 5])
             ax.tick_params(labelsize=8)
-        self.artists = self.bars + self.labels
+        self.artists, self.stds = self.bars + self.labels, []
 
     def update(self, grads, every: int = 1) -> None:
         """Show ``grads`` (a list of (N, units) arrays, layer 1 first); the bars count every ``every``-th sample."""
@@ -201,13 +204,14 @@ class GradientHistograms:
         if len(grads) > len(self.axes):
             raise ValueError(f"grads must hold at most one layer per axes ({len(self.axes)}), got {len(grads)}")
         fractions, zeros = gradient_histograms([g[::every] for g in grads])
+        self.stds = [float(g.std()) for g in grads]
         fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
         for i, ax in enumerate(self.axes):
             for artist in (ax, self.bars[i], self.labels[i]):
                 artist.set_visible(i < len(grads))
             if i < len(grads):
                 self.bars[i].set_data(fractions[i], GRAD_EDGES)
-                self.labels[i].set_text(f"std {grads[i].std():.2g}" + (f"\nzeros {zeros[i]:.0%}" if zeros[i] else ""))
+                self.labels[i].set_text(f"std {self.stds[i]:.2g}" + (f"\nzeros {zeros[i]:.0%}" if zeros[i] else ""))
 
 
 def plot_activation_grid(activation: str, schemes=tuple(SCHEMES), depth: int = 5, axes=None, seed: int = 1,

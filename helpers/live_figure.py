@@ -4,29 +4,28 @@ How a panel stays smooth (DESIGN.md, example 7): the figure is built once, a sli
 artists that move, redraws just those over a cached background (blitting) and swaps the image's PNG bytes:
 no flicker, no page jump, no new figure per move. Every panel of :mod:`helpers.widgets` is built on it.
 
-The picture goes to the page as a ``data:`` URL (:func:`data_url`), not as the PNG bytes ipywidgets would turn into
-a blob URL: the page shows a data URL sooner (benchmarks/README.md, "Where a slider's time goes").
+Text is drawn from glyphs rendered once and kept (:func:`_draw_text`: the same pixels, about half the time for
+a panel of many changing numbers). The picture goes to the page as a ``data:`` URL (:func:`data_url`), not as
+the PNG bytes ipywidgets would turn into a blob URL: the page shows a data URL sooner (benchmarks/README.md,
+"Where a slider's time goes").
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import struct
-import zlib
+import types
 
 import ipywidgets as widgets
 import matplotlib
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib import ft2font
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
+from helpers.png import encode_png
 from helpers.validation import as_bool, as_instance, as_sequence, require_methods
-
-try:  # ISA-L's deflate (the isal package): the same zlib stream as zlib's, ~7x faster at level 1
-    from isal.isal_zlib import compress as _deflate
-except ImportError:  # a platform isal has no wheel for: zlib's own, slower, the same pictures
-    from zlib import compress as _deflate
 
 _PNG_URL = b"data:image/png;base64,"
 
@@ -43,43 +42,6 @@ def data_url(data: bytes) -> bytes:
     if not data.startswith(b"\x89PNG"):
         raise ValueError(f"data must be a picture's PNG bytes (starting b'\\x89PNG'), got {data[:8]!r}")
     return _PNG_URL + base64.b64encode(data)
-
-
-def _chunk(tag: bytes, data: bytes) -> bytes:
-    """One PNG chunk: length, tag, data, CRC-32 of tag and data."""
-    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-
-def encode_png(pixels: np.ndarray, rows: np.ndarray | None = None) -> bytes:
-    """PNG bytes of ``pixels``, uint8 of shape (H, W, 3) (RGB) or (H, W, 4) (RGBA): exact, and fast to make.
-
-    Every row unfiltered (PNG filter type 0), deflated at level 1 by ISA-L (or zlib without the isal package).
-    Pillow's encoder tries every filter on every row and deflates with zlib; for the course's pictures (flat
-    colours, lines, text) no filter compresses about as well, and ISA-L's deflate takes an eighth of zlib's time
-    (benchmarks/README.md, "Where a slider's time goes").
-
-    ``rows``: optional uint8 scratch array (H, 1 + W * C) the rows are assembled in. A picture encoded on every
-    move passes the same one each time: filling memory the process already holds is faster than new memory.
-    """
-    pixels = as_instance(pixels, "pixels", np.ndarray, "a uint8 NumPy array (H, W, 3) or (H, W, 4)")
-    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] not in (3, 4) or 0 in pixels.shape:
-        raise ValueError(f"pixels must be uint8 of shape (H, W, 3) or (H, W, 4) with H, W >= 1, got {pixels.dtype} "
-                         f"of shape {pixels.shape}")
-    height, width, channels = pixels.shape
-    if rows is None:
-        rows = np.zeros((height, 1 + width * channels), np.uint8)
-    else:
-        as_instance(rows, "rows", np.ndarray, "a uint8 NumPy array (H, 1 + W * C)")
-        if rows.dtype != np.uint8 or rows.shape != (height, 1 + width * channels) or not rows.flags.c_contiguous:
-            raise ValueError(f"rows must be a C-contiguous uint8 array of shape {(height, 1 + width * channels)} for "
-                             f"pixels of shape {pixels.shape}, got {rows.dtype} of shape {rows.shape}")
-        rows[:, 0] = 0  # each row: its filter type (0, none), then its pixels
-    into = rows[:, 1:].reshape(height, width, channels)  # a view: splitting each row's pixels copies nothing
-    for channel in range(channels):  # one channel at a time: 7x faster than all at once from RGBA's stride of 4
-        into[:, :, channel] = pixels[:, :, channel]
-    header = struct.pack(">IIBBBBB", width, height, 8, 2 if channels == 3 else 6, 0, 0, 0)  # 8-bit RGB(A)
-    idat = _deflate(rows, 1)
-    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
 
 
 def shown_picture(image: widgets.Image) -> bytes:
@@ -101,12 +63,13 @@ class LiveFigure:
         hinted_text: ``False`` draws the figure's text without font hinting: about a quarter faster for a figure
             of many small numbers that change together (notebook 05's backprop stepper), and at 8-10 pt the same
             to the eye.
+        key: names the figure's first layout, as in :meth:`redraw` (its background is kept under that name).
 
     Call :meth:`redraw` after changing the dynamic artists, or ``redraw(full=True)`` after changing
     anything else (axis limits, labels); :meth:`redraw_changed` redraws only where some artists changed.
     """
 
-    def __init__(self, fig: Figure, dynamic_artists, hinted_text: bool = True):
+    def __init__(self, fig: Figure, dynamic_artists, hinted_text: bool = True, key=None):
         self.fig = as_instance(fig, "fig", Figure, "a matplotlib.figure.Figure")
         for k, artist in enumerate(as_sequence(dynamic_artists, "dynamic_artists", "matplotlib artists")):
             require_methods(artist, f"dynamic_artists[{k}]", ("get_zorder", "set_animated"), "a matplotlib artist")
@@ -121,7 +84,7 @@ class LiveFigure:
         self._backgrounds = {}  # key -> background, for redraw(full=True, key=...)
         self._extents = None  # artist -> the pixels it covers, once redraw_changed is used
         self._png_rows = None  # encode_png's scratch rows, kept from move to move
-        self.redraw(full=True)
+        self.redraw(full=True, key=key)
 
     def redraw(self, full: bool = False, key=None) -> None:
         """Draw the dynamic artists over the cached background and update the image.
@@ -139,9 +102,44 @@ class LiveFigure:
             self._redraw(full, key)
         self.image.value = data_url(self.png())
 
+    @contextlib.contextmanager
     def _drawing(self):
-        """The settings the figure is drawn with (unhinted text if asked for)."""
-        return contextlib.nullcontext() if self._hinted_text else matplotlib.rc_context({"text.hinting": "no_hinting"})
+        """The settings the figure is drawn with: unhinted text if asked for, and text from :func:`_draw_text`."""
+        renderer = self.fig.canvas.get_renderer()
+        unhinted = {} if self._hinted_text else {"text.hinting": "no_hinting"}
+        with matplotlib.rc_context(unhinted):
+            if _GLYPHS_CACHEABLE:
+                renderer.draw_text = types.MethodType(_draw_text, renderer)
+            try:
+                yield
+            finally:
+                renderer.__dict__.pop("draw_text", None)
+
+    def draw_ahead(self, key, lay_out, put_back) -> None:
+        """Draw and keep the background of another layout ``key`` (as in :meth:`redraw`), unless it is kept
+        already, so that a later ``redraw(full=True, key=key)`` needs no full draw: ``lay_out()`` changes the
+        figure to that layout, ``put_back()`` back to the one shown. The picture shown does not change."""
+        if key is None:
+            raise ValueError("key must name the layout drawn ahead (a number, text or tuple), got None")
+        try:
+            hash(key)
+        except TypeError:
+            raise TypeError(f"key must be hashable (a number, text or tuple), got {key!r}") from None
+        for name, fn in (("lay_out", lay_out), ("put_back", put_back)):
+            if not callable(fn):
+                raise TypeError(f"{name} must be a function of no arguments that changes the figure, got {fn!r}")
+        if key in self._backgrounds:
+            return
+        canvas = self.fig.canvas
+        shown = canvas.copy_from_bbox(self.fig.bbox)
+        lay_out()
+        try:
+            with self._drawing():
+                canvas.draw()  # animated artists are left out: the background
+            self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
+        finally:
+            put_back()
+            canvas.restore_region(shown)
 
     def _redraw(self, full: bool, key) -> None:
         canvas = self.fig.canvas
@@ -164,7 +162,12 @@ class LiveFigure:
         """The pixels ``artist`` covers, ``(x0, y0, x1, y1)`` with y counted from the top, padded; None if none."""
         if not artist.get_visible() or (hasattr(artist, "get_text") and not artist.get_text()):
             return None
-        box = artist.get_window_extent(self.fig.canvas.get_renderer())
+        renderer = self.fig.canvas.get_renderer()
+        box = artist.get_window_extent(renderer)
+        patch = artist.get_bbox_patch() if hasattr(artist, "get_bbox_patch") else None
+        if patch is not None:  # a text's box reaches beyond its letters (and moves with them only when drawn)
+            artist.update_bbox_position_size(renderer)
+            box = Bbox.union([box, patch.get_window_extent(renderer)])
         height = self.fig.bbox.height
         pad = _REDRAW_PAD
         return (box.x0 - pad, height - box.y1 - pad, box.x1 + pad, height - box.y0 + pad)
@@ -220,6 +223,56 @@ class LiveFigure:
         if self._png_rows is None or self._png_rows.shape != (height, 1 + channels * width):
             self._png_rows = np.zeros((height, 1 + channels * width), np.uint8)
         return encode_png(pixels, self._png_rows)
+
+
+# matplotlib 3.11 lays out and renders text glyph by glyph (``FT2Font._layout``, ``_render_glyph``). Those calls are
+# private and may change in any release, so only 3.11 takes this path (tests/test_widgets.py compares its pixels
+# with matplotlib's own); every other version draws text its own way, unchanged here.
+_GLYPHS_CACHEABLE = (matplotlib.__version__.startswith("3.11.") and hasattr(ft2font, "RenderMode")
+                     and hasattr(RendererAgg, "_draw_text_glyphs_and_boxes")
+                     and all(hasattr(ft2font.FT2Font, name) for name in ("_layout", "_render_glyph", "_set_transform")))
+_LAYOUTS, _GLYPHS = {}, {}  # (text, font, ...) -> its glyphs; (font, glyph, position within a pixel, ...) -> bitmap
+_CACHE_LIMIT = 20_000
+
+
+def _draw_text(renderer, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+    """``RendererAgg.draw_text`` with each line's layout and each glyph's bitmap kept for the next time.
+
+    The same calls to FreeType and to Agg as matplotlib's own (``RendererAgg.draw_text``), so the same pixels
+    (``tests/test_widgets.py`` compares them): a glyph rendered at a position moved by whole pixels is the same
+    bitmap moved by those pixels, so it is rendered once per position within a pixel (1/64 px steps). The many
+    numbers of a panel that change on every move (notebook 06's 16 std labels) draw in about half the time.
+    Rotated text and mathtext go to matplotlib's own drawing.
+    """
+    if ismath or angle:
+        return RendererAgg.draw_text(renderer, gc, x, y, s, prop, angle, ismath, mtext)
+    font, flags = renderer._prepare_font(prop), get_hinting_flag()
+    features, language = (mtext.get_fontfeatures(), mtext.get_language()) if mtext is not None else (None, None)
+    key = (s, font, prop.get_size_in_points(), renderer.dpi, flags, features, language)
+    glyphs = _LAYOUTS.get(key)
+    if glyphs is None:
+        size = prop.get_size_in_points()
+        glyphs = [(item.ft_object, size, item.glyph_index, item.x, item.y)
+                  for item in font._layout(s, flags=flags, features=features, language=language)]
+        _LAYOUTS[key] = glyphs
+    antialiased, height = gc.get_antialiased(), renderer.height
+    for ft_object, size, index, dx, dy in glyphs:
+        px, py = round(0x40 * (x + dx)), round(0x40 * (height - y + dy))  # 26.6 fixed point; FreeType's y is up
+        glyph_key = (ft_object, size, renderer.dpi, index, flags, antialiased, px & 63, py & 63)
+        bitmap = _GLYPHS.get(glyph_key)
+        if bitmap is None:
+            ft_object.set_size(size, renderer.dpi)
+            ft_object._set_transform([[0x10000, 0], [0, 0x10000]], [px & 63, py & 63])
+            mode = ft2font.RenderMode.NORMAL if antialiased else ft2font.RenderMode.MONO
+            rendered = ft_object._render_glyph(index, flags, mode)
+            buffer = np.array(rendered.buffer)
+            bitmap = _GLYPHS[glyph_key] = (buffer if antialiased else buffer * 0xff, rendered.left, rendered.top)
+        buffer, left, top = bitmap
+        renderer._renderer.draw_text_image(buffer, left + (px >> 6),
+                                           int(height) - top - (py >> 6) + buffer.shape[0], 0, gc)
+    for cache in (_LAYOUTS, _GLYPHS):
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
 
 
 _REDRAW_PAD = 3  # pixels around an artist's extent that antialiasing may reach

@@ -123,18 +123,21 @@ class SigmoidGraphExplorer(Panel):
         self.update()
 
     def update(self) -> None:
-        """Run the graph at the sliders' ``x`` and ``dout``; move the numbers, the markers and the table."""
+        """Run the graph at the sliders' ``x`` and ``dout``; move the numbers, the markers and the table (the
+        picture redraws only what changed)."""
         self.chain = sigmoid_chain(self.x.value, self.dout.value)
         self.rows = sigmoid_chain_rows(self.x.value, self.dout.value)
         y = self.chain.output
         slope = y * (1.0 - y)
-        self.picture.update(self.chain.forward, self.chain.backward)
-        self.cursor.set_xdata([self.x.value] * 2)
-        self.y_dot.set_data([self.x.value], [y])
-        self.slope_dot.set_data([self.x.value], [slope])
-        self.readout.set_text(f"x = {self.x.value:+.1f}:  y = {y:.3f},  y(1 − y) = {slope:.3f} "
-                              f"= {slope / PEAK:.0%} of the peak")
-        self.figure.redraw()
+        changed = self.picture.update(self.chain.forward, self.chain.backward)
+        if self.cursor.get_xdata()[0] != self.x.value or not self.readout.get_text():  # x moved (dout: numbers only)
+            self.cursor.set_xdata([self.x.value] * 2)
+            self.y_dot.set_data([self.x.value], [y])
+            self.slope_dot.set_data([self.x.value], [slope])
+            self.readout.set_text(f"x = {self.x.value:+.1f}:  y = {y:.3f},  y(1 − y) = {slope:.3f} "
+                                  f"= {slope / PEAK:.0%} of the peak")
+            changed += [self.cursor, self.y_dot, self.slope_dot, self.readout]
+        self.figure.redraw_changed(changed)
         self.table.value = rows_html(self.rows)
         self.status.value = (f"∂L/∂x = dout · y(1 − y) = {format_value(self.dout.value)} × {slope:.3f} = "
                              f"<b style='color:{BACKWARD_COLOR}'>{format_value(self.chain.grads['x'])}</b>")

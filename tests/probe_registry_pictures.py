@@ -25,13 +25,14 @@ from helpers import (
     network_pictures,
     picture_basics,
     plotting,
+    png,
     rnn_pictures,
 )
 from helpers.picture_basics import PROBABILITY_CMAP
 from helpers.playground import display, palette, picture
 
 MODULES = [plotting, picture_basics, activation_pictures, classifier_pictures, network_pictures, hidden_space_pictures,
-           init_pictures, rnn_pictures, palette, picture, live_figure, grid_shade]
+           init_pictures, rnn_pictures, palette, picture, live_figure, grid_shade, png]
 
 _r = np.random.default_rng(2)
 X42 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -106,13 +107,18 @@ REGISTRY = {
     # --- live_figure: a figure redrawn in place (every panel's picture) --------------------------------
     "live_figure.LiveFigure": fn(live_figure.LiveFigure, fig=A(_live().fig, "object"),
                                  dynamic_artists=A([], "object", skip=("dict",), extra=[("a list with a number", [3])]),
-                                 hinted_text=A(False, "bool")),
+                                 hinted_text=A(False, "bool"),
+                                 key=A(None, "object", optional=True, skip=("string", "number"))),
     "live_figure.LiveFigure.redraw": meth(_live, "redraw", full=A(True, "bool"),
                                           key=A(None, "object", optional=True, skip=("string", "number"))),
     "live_figure.LiveFigure.redraw_changed": meth(lambda: _LIVE, "redraw_changed",
                                                   changed=A(_LIVE.dynamic_artists[1:], "object",
                                                             extra=[("a list with a number", [3]),
                                                                    ("an artist of another figure", [_OTHER_LINE])])),
+    "live_figure.LiveFigure.draw_ahead": meth(_live, "draw_ahead",
+                                              key=A(("other", 2), "object", skip=("string", "number")),
+                                              lay_out=A(lambda: None, "callable"),
+                                              put_back=A(lambda: None, "callable")),
     "live_figure.LiveFigure.png": meth(_live, "png"),
     "grid_shade.GridShade": fn(grid_shade.GridShade, ax=A(_FIG.add_subplot(), "object"),
                                values=A(np.zeros((3, 4)), "rows", nan_ok=True),
@@ -124,7 +130,7 @@ REGISTRY = {
     "grid_shade.GridShade.get_array": meth(_shade, "get_array"),
     "grid_shade.GridShade.set_extent": meth(_shade, "set_extent", extent=A((0.0, 2.0, 1.0, 0.0), "object", extra=[
         ("3 numbers", (0, 1, 0)), ("no width", (1, 1, 0, 1))])),
-    "live_figure.encode_png": fn(live_figure.encode_png, pixels=A(np.zeros((2, 3, 3), np.uint8), "object", extra=[
+    "png.encode_png": fn(png.encode_png, pixels=A(np.zeros((2, 3, 3), np.uint8), "object", extra=[
         ("float pixels", np.zeros((2, 3, 3))), ("2-D", np.zeros((2, 3), np.uint8)),
         ("2 channels", np.zeros((2, 3, 2), np.uint8))]),
         rows=A(np.zeros((2, 10), np.uint8), "object", optional=True,

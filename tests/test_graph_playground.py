@@ -125,3 +125,16 @@ def test_controls_are_labelled_with_units_and_a_legend_says_what_the_colours_mea
 def test_bad_constructor_arguments_are_clear_errors(kwargs, error, words):
     with pytest.raises(error, match=words):
         shopping_playground(**kwargs)
+
+
+def test_a_move_redraws_only_the_changed_numbers_and_gives_the_picture_of_a_whole_redraw():
+    import numpy as np
+
+    p = shopping_playground(basket=500)
+    for control, value in ((p.apple_price, 130), (p.dout, 0.5), (p.tax_rate, 25), (p.basket, 0), (p.apple_count, 9)):
+        changed = p.picture.update(p.bill.forward, p.bill.backward)
+        assert changed == []  # the numbers shown are the bill's
+        control.value = value
+        partial = np.asarray(p.figure.fig.canvas.buffer_rgba()).copy()
+        p.figure.redraw()
+        assert np.array_equal(partial, np.asarray(p.figure.fig.canvas.buffer_rgba())), (control.description, value)

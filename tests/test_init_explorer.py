@@ -168,3 +168,35 @@ def test_a_layout_seen_before_is_redrawn_from_its_kept_background_to_the_same_pi
     e.depth.value = 8
     assert shown_picture(e.figure.image) == eight
     assert init_explorer(scheme="he", activation="relu", depth=2).figure.png() == two  # as a fresh drawing
+
+
+def test_an_L_step_draws_the_next_layout_ahead_once_the_kernel_is_idle_and_the_pictures_stay_full_draws():
+    import asyncio
+
+    def pixels(explorer):
+        return np.asarray(explorer.figure.fig.canvas.buffer_rgba()).copy()
+
+    async def steps():
+        e = init_explorer(scheme="xavier", activation="relu", depth=8)
+        full_draws = []
+        canvas_draw = e.figure.fig.canvas.draw
+        e.figure.fig.canvas.draw = lambda: full_draws.append(1) or canvas_draw()
+        e.depth.value = 7  # a full draw of L = 7
+        shown = pixels(e)
+        await asyncio.sleep(3 * e.AHEAD_AFTER_S)  # idle: L = 6 drawn ahead
+        assert len(full_draws) == 2 and np.array_equal(shown, pixels(e)), "drawing ahead changed the picture"
+        e.depth.value = 6  # from the background drawn ahead
+        assert len(full_draws) == 2
+        assert np.array_equal(pixels(e), pixels(init_explorer(scheme="xavier", activation="relu", depth=6)))
+        e.depth.value = 5  # the next step at once: L = 5 is drawn now, and L = 4 is not drawn ahead
+        e.depth.value = 8  # a jump (the built layout, kept): nothing drawn ahead either
+        await asyncio.sleep(3 * e.AHEAD_AFTER_S)
+        assert len(full_draws) == 3
+        e.depth.value = 4
+        assert len(full_draws) == 4
+        assert np.array_equal(pixels(e), pixels(init_explorer(scheme="xavier", activation="relu", depth=4)))
+
+    asyncio.run(steps())
+    e = init_explorer(scheme="xavier", activation="relu", depth=8)
+    e.depth.value = 7  # outside an event loop (a script): nothing is drawn ahead
+    assert e._ahead is None

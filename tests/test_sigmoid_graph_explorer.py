@@ -112,3 +112,14 @@ def test_rows_html_lists_the_nodes_right_to_left():
 def test_bad_constructor_arguments_are_clear_errors(kwargs, error, words):
     with pytest.raises(error, match=words):
         sigmoid_graph_explorer(**kwargs)
+
+
+def test_a_move_redraws_only_what_changed_and_gives_the_picture_of_a_whole_redraw():
+    import numpy as np
+
+    e = sigmoid_graph_explorer()
+    for control, value in ((e.x, -2.3), (e.dout, 0.5), (e.x, 4.0), (e.dout, -1.7), (e.x, 0.0)):
+        control.value = value
+        partial = np.asarray(e.figure.fig.canvas.buffer_rgba()).copy()
+        e.figure.redraw()  # every moving artist drawn again over the background
+        assert np.array_equal(partial, np.asarray(e.figure.fig.canvas.buffer_rgba())), (control.description, value)

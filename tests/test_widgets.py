@@ -199,6 +199,8 @@ def test_redraw_changed_gives_the_picture_a_full_redraw_gives(hinted_text):
     ax.plot([0, 1], [0, 1], "k")  # background under the texts
     texts = [ax.text(0.1 + 0.2 * k, 0.5, "", fontsize=9) for k in range(4)]
     texts.append(ax.text(0.15, 0.5, "", fontsize=9, color="red"))  # overlaps texts[0] and texts[1]
+    texts.append(ax.text(0.3, 0.8, "", fontsize=9, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85}))
+    ax.grid(True)  # lines behind the box that reaches beyond its letters
     live = LiveFigure(fig, texts, hinted_text=hinted_text)
     rng = np.random.default_rng(0)
     for move in range(30):
@@ -231,6 +233,35 @@ def test_the_png_holds_exactly_the_drawn_pixels_without_alpha_only_when_the_figu
         shown = np.asarray(Image.open(io.BytesIO(live.png())))
         drawn = np.asarray(fig.canvas.buffer_rgba())
         assert np.array_equal(shown, drawn[..., :3] if alpha == 1 else drawn)
+
+
+@pytest.mark.parametrize("hinted_text", [True, False])
+def test_text_from_the_kept_glyphs_has_the_pixels_matplotlib_draws(hinted_text):
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from helpers.widgets import LiveFigure
+
+    def figure():
+        fig = Figure(figsize=(3, 2), dpi=100)
+        ax = fig.add_subplot(title="a title, bold", xlabel="x (units)")
+        texts = [ax.text(0.1 + 0.013 * k, 0.2 + 0.11 * k, f"std {0.37 * k:.2g}\nzeros {k}%", fontsize=7 + k,
+                         color=("black", "#D55E00")[k % 2], ha=("left", "center", "right")[k % 3],
+                         fontweight=("normal", "bold")[k % 2]) for k in range(6)]
+        texts.append(ax.text(0.5, 0.5, "rotated", rotation=30))
+        texts.append(ax.text(0.3, 0.9, r"$\sigma_w$ and  text", antialiased=False))
+        return fig, texts
+
+    unhinted = {} if hinted_text else {"text.hinting": "no_hinting"}
+    fig, _ = figure()
+    with matplotlib.rc_context(unhinted):
+        FigureCanvasAgg(fig).draw()  # matplotlib's own drawing of everything
+    expected = np.asarray(fig.canvas.buffer_rgba()).copy()
+    fig, texts = figure()
+    live = LiveFigure(fig, [], hinted_text=hinted_text)  # every glyph rendered and kept
+    live.redraw(full=True)  # the same figure again, from the kept glyphs
+    assert np.array_equal(_pixels(live), expected)
 
 
 def _gate():

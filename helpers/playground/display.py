@@ -10,10 +10,11 @@ import ipywidgets as widgets
 import numpy as np
 from PIL import Image
 
-from helpers.live_figure import data_url, encode_png
+from helpers.live_figure import data_url
 from helpers.playground.controls import CLASS_NAMES
 from helpers.playground.palette import PALETTE
 from helpers.playground.session import Session
+from helpers.png import encode_png
 from helpers.validation import as_choice, as_float_array, as_instance, as_int, as_positive_int, check_shape
 
 LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative (class 0); white: 0. With 3-4 "
@@ -25,7 +26,7 @@ LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative 
 
 
 def encode(image: Image.Image) -> bytes:
-    """A frame as exact PNG bytes (:func:`helpers.live_figure.encode_png`), the same while training and paused.
+    """A frame as exact PNG bytes (:func:`helpers.png.encode_png`), the same while training and paused.
 
     A 920 × 440 frame: ~1 ms and ~50 kB; Pillow's 256-colour PNG took ~30 ms (for 13 kB) and its JPEG ~3 ms
     (for 42 kB, and blurred edges) on this course's machines (benchmarks/playground_frames.py).

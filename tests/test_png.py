@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from helpers.live_figure import encode_png
+from helpers.png import encode_png
 
 
 @pytest.mark.parametrize("channels, mode", [(3, "RGB"), (4, "RGBA")])
@@ -60,12 +60,12 @@ def test_with_or_without_isal_the_png_holds_the_same_pixels(monkeypatch):
 
     import isal.isal_zlib
 
-    from helpers import live_figure
+    from helpers import png
 
-    assert live_figure._deflate is isal.isal_zlib.compress
+    assert png._deflate is isal.isal_zlib.compress
     pixels = np.random.default_rng(1).integers(0, 4, (30, 50, 3), dtype=np.uint8) * 60  # flat, compressible
     fast = encode_png(pixels)
-    monkeypatch.setattr(live_figure, "_deflate", zlib.compress)
+    monkeypatch.setattr(png, "_deflate", zlib.compress)
     plain = encode_png(pixels)
-    for png in (fast, plain):
-        assert np.array_equal(np.asarray(Image.open(io.BytesIO(png))), pixels)
+    for made in (fast, plain):
+        assert np.array_equal(np.asarray(Image.open(io.BytesIO(made))), pixels)
