@@ -67,7 +67,9 @@ def test_training_that_blows_up_stops_and_says_where_without_warnings(recwarn):
     tamed = SequenceRegressor(1, 16, seed=0)
     tamed.rnn.params["Wh"][:] = 2.5 * orthogonal(16, 0)
     clipped = train(tamed, batches, 400, lr=0.3, max_norm=1.0)
-    assert clipped["diverged_at"] is None and np.mean(clipped["loss"][-20:]) < 0.1
+    # a wild run's loss depends on the last bit of every sum (0.05 to 0.15 from starts nudged by 1e-13): the
+    # bound leaves room; predicting 0 costs about 0.5
+    assert clipped["diverged_at"] is None and np.mean(clipped["loss"][-20:]) < 0.25
     assert not recwarn.list
 
 
