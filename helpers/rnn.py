@@ -42,7 +42,10 @@ def _activate(a: np.ndarray, nonlinearity: str, out: np.ndarray | None = None) -
 
 def _activation_grad(h: np.ndarray, nonlinearity: str) -> np.ndarray:
     """The derivative of the nonlinearity, written with its output ``h`` (what the cache keeps)."""
-    return 1.0 - h**2 if nonlinearity == "tanh" else (h > 0).astype(h.dtype)
+    if nonlinearity == "tanh":
+        grad = np.square(h)
+        return np.subtract(1.0, grad, out=grad)  # 1 - h², in one new array
+    return (h > 0).astype(h.dtype)
 
 
 def _check_nonlinearity(nonlinearity) -> str:
@@ -196,10 +199,11 @@ class RNN:
             da *= dhs[t] + dh_next
             dh_next = da @ Wh.T
         # the shared weights' gradients, summed over time, and dL/dx_t: one product each, all steps at once
-        h_prev = np.concatenate([h0[None], hs[:-1]]).reshape(T * N, H)
         flat_da = das.reshape(T * N, H)
         self.grads["Wx" + suffix] = seq.reshape(T * N, D).T @ flat_da
-        self.grads["Wh" + suffix] = h_prev.T @ flat_da
+        dWh = h0.T @ das[0]  # h_{-1} = h0 meets dL/da_0; h_{t-1} meets dL/da_t for t >= 1
+        dWh += hs[:-1].reshape((T - 1) * N, H).T @ das[1:].reshape((T - 1) * N, H)
+        self.grads["Wh" + suffix] = dWh
         self.grads["b" + suffix] = flat_da.sum(axis=0)
         dseq = (flat_da @ Wx.T).reshape(T, N, D)
         return dseq, dh_next
