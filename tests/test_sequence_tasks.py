@@ -143,8 +143,8 @@ def test_notebook_07_clipping_facts_hold_from_nudged_starts(nudge_seed):
 
 @pytest.mark.parametrize("nudge_seed", [0, 1, 2])
 def test_notebook_07_wild_start_facts_hold_from_nudged_starts(nudge_seed):
-    """Notebook 07's two 400-step runs from Wh = 2.5 Q (section 6): the unclipped loss explodes (whether it also
-    overflows within 400 steps depends on the last bits), the clipped one learns."""
+    """Notebook 07's two runs from Wh = 2.5 Q (section 6): the unclipped loss explodes within 200 steps (whether it
+    also overflows depends on the last bits), the clipped one learns in 400."""
     from helpers.rnn import orthogonal
 
     def batches(step):  # notebook 07's next_value_batches
@@ -156,9 +156,9 @@ def test_notebook_07_wild_start_facts_hold_from_nudged_starts(nudge_seed):
     for max_norm in (None, 1.0):
         wild = SequenceRegressor(1, 16, seed=7)  # notebook 07's SEED
         wild.rnn.params["Wh"][:] = 2.5 * orthogonal(16, 7) + nudge
-        runs[max_norm] = train(wild, batches, steps=400, lr=0.3, max_norm=max_norm)
+        runs[max_norm] = train(wild, batches, steps=200 if max_norm is None else 400, lr=0.3, max_norm=max_norm)
     first_huge = int(np.argmax(np.minimum(runs[None]["loss"], 1e6) >= 1e6))
-    assert first_huge < 20 and (runs[None]["diverged_at"] is not None or max(runs[None]["loss"]) > 1e100)
+    assert first_huge < 20 and (runs[None]["diverged_at"] is not None or max(runs[None]["loss"]) > 1e30)
     clipped = runs[1.0]["loss"]
     zero_mse = np.mean(noisy_sines(256, 41, noise=0.1, seed=7).noisy[1:] ** 2)  # notebook 07's "predict 0"
     assert runs[1.0]["grad_norm"][0] > 100 and runs[1.0]["diverged_at"] is None
