@@ -111,6 +111,13 @@ def test_clipping_sweep_trains_one_fresh_model_per_threshold():
     runs = clipping_sweep(make, batches, [1e-6, None], steps=3, lr=0.3)
     assert list(runs) == [1e-6, None] and len(made) == 2 and made[0] is not made[1]
     assert runs[None]["loss"] == train(SequenceRegressor(1, 4, seed=0), batches, 3, lr=0.3)["loss"]
+    longer = train(SequenceRegressor(1, 4, seed=0), batches, 5, lr=0.3)  # the same start, batches and lr
+    reused = clipping_sweep(make, batches, [1e-6, None], steps=3, lr=0.3, reuse={None: longer})
+    assert reused[None] == runs[None] and reused[1e-6] == runs[1e-6] and len(made) == 3  # only 1e-6 trained again
+    with pytest.raises(ValueError, match="fewer than steps"):
+        clipping_sweep(make, batches, [None], steps=6, lr=0.3, reuse={None: longer})
+    with pytest.raises(ValueError, match="not one of thresholds"):
+        clipping_sweep(make, batches, [1.0], steps=3, lr=0.3, reuse={None: longer})
     with pytest.raises(TypeError, match="make_model must be a function"):
         clipping_sweep(None, batches, [1.0], steps=3, lr=0.3)
     with pytest.raises(ValueError, match="at least one"):
