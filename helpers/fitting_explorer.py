@@ -100,14 +100,18 @@ def capacity_curves(hidden: int, epochs: int = 300, *, lr: float = 0.5, seed: in
     model, loss = mlp([X_tr.shape[1]] + [hidden] * depth + [10], activation, rng=seed), SoftmaxWithLoss()
     grad_norms = layer_gradient_norms(model, SoftmaxWithLoss(), X_tr, y_tr)
     trainer = Trainer(model, loss, SGD(lr), X_tr, y_tr)
-    rows = []
+    val_rows = []
     for _ in range(epochs):
         trainer.run_epoch()
-        scores_tr, scores_val = model.forward(X_tr), model.forward(X_val)
-        rows.append((loss.forward(scores_tr, y_tr), loss.forward(scores_val, y_val),
-                     np.mean(loss.predict(scores_tr) == y_tr), np.mean(loss.predict(scores_val) == y_val)))
-    cols = np.array(rows).T
-    return Curves(hidden, *cols, grad_norms, activation, depth, lr)
+        scores_val = model.forward(X_val)
+        val_rows.append((loss.forward(scores_val, y_val), np.mean(loss.predict(scores_val) == y_val)))
+    # Full batch: the forward pass that starts epoch e + 1 sees the model as epoch e left it, so the trainer's
+    # history from its second epoch on holds the training curves; the model after the last epoch needs one more.
+    scores_tr = model.forward(X_tr)
+    train_loss = np.append(trainer.history["loss"][1:], loss.forward(scores_tr, y_tr))
+    train_acc = np.append(trainer.history["accuracy"][1:], np.mean(loss.predict(scores_tr) == y_tr))
+    val_loss, val_acc = np.array(val_rows).T
+    return Curves(hidden, train_loss, val_loss, train_acc, val_acc, grad_norms, activation, depth, lr)
 
 
 def _one_of(value, options, name: str):
@@ -158,8 +162,10 @@ class FittingExplorer(Panel):
         self.status = widgets.HTML()
         self.legend = widgets.HTML(f"<small>{LEGEND}</small>")
 
-        fig = Figure(figsize=(8.6, 3.1), dpi=100, layout="constrained")
-        self.ax_loss, self.ax_acc, self.ax_grad = fig.subplots(1, 3, width_ratios=[1, 1, 0.7])
+        fig = Figure(figsize=(8.6, 3.1), dpi=100)  # fixed margins: a layout engine would cost ~0.1 s per build
+        self.ax_loss, self.ax_acc, self.ax_grad = fig.subplots(1, 3, width_ratios=[1, 1, 0.7],
+                                                               gridspec_kw=dict(left=0.08, right=0.99, bottom=0.145,
+                                                                                top=0.925, wspace=0.33))
         x = np.arange(1, self.max_epochs + 1)
         (self.train_loss_line,) = self.ax_loss.plot(x, np.ones_like(x, float), color=TRAIN, label="train")
         (self.val_loss_line,) = self.ax_loss.plot(x, np.ones_like(x, float), color=VALIDATION, label="validation")

@@ -36,13 +36,16 @@ from helpers.validation import (
 NONLINEARITIES = ("tanh", "relu")
 
 
-def _activate(a: np.ndarray, nonlinearity: str) -> np.ndarray:
-    return np.tanh(a) if nonlinearity == "tanh" else np.maximum(a, 0.0)
+def _activate(a: np.ndarray, nonlinearity: str, out: np.ndarray | None = None) -> np.ndarray:
+    return np.tanh(a, out=out) if nonlinearity == "tanh" else np.maximum(a, 0.0, out=out)
 
 
 def _activation_grad(h: np.ndarray, nonlinearity: str) -> np.ndarray:
     """The derivative of the nonlinearity, written with its output ``h`` (what the cache keeps)."""
-    return 1.0 - h**2 if nonlinearity == "tanh" else (h > 0).astype(h.dtype)
+    if nonlinearity == "tanh":
+        grad = np.square(h)
+        return np.subtract(1.0, grad, out=grad)  # 1 - h², in one new array
+    return (h > 0).astype(h.dtype)
 
 
 def _check_nonlinearity(nonlinearity) -> str:
@@ -147,10 +150,13 @@ class RNN:
 
     def _run(self, seq, h, suffix):
         Wx, Wh, b = self.params["Wx" + suffix], self.params["Wh" + suffix], self.params["b" + suffix]
-        hs = np.empty((seq.shape[0], seq.shape[1], self.hidden_size))
-        for t in range(seq.shape[0]):
-            h = _activate(seq[t] @ Wx + h @ Wh + b, self.nonlinearity)
-            hs[t] = h
+        T, N, D = seq.shape
+        hs = (seq.reshape(T * N, D) @ Wx).reshape(T, N, self.hidden_size)  # x_t @ Wx for every t at once
+        for t in range(T):  # only h_{t-1} @ Wh has to wait for the step before
+            a = hs[t]
+            a += h @ Wh
+            a += b
+            h = _activate(a, self.nonlinearity, out=a)  # h_t = tanh(x_t Wx + h_{t-1} Wh + b), in place
         return hs
 
     def backward(self, dout, dh_n=None):
@@ -184,18 +190,22 @@ class RNN:
 
     def _run_backward(self, seq, h0, hs, dhs, dh_last, suffix):
         Wx, Wh = self.params["Wx" + suffix], self.params["Wh" + suffix]
-        dWx, dWh, db = np.zeros_like(Wx), np.zeros_like(Wh), np.zeros(self.hidden_size)
-        dseq = np.empty_like(seq)
+        T, N, D = seq.shape
+        H = self.hidden_size
+        das = _activation_grad(hs, self.nonlinearity)  # f'(a_t) for every t, turned into dL/da_t below
         dh_next = dh_last  # gradient flowing in from the future (from h_n at the last step)
-        for t in reversed(range(seq.shape[0])):
-            da = (dhs[t] + dh_next) * _activation_grad(hs[t], self.nonlinearity)
-            h_prev = hs[t - 1] if t > 0 else h0
-            dWx += seq[t].T @ da
-            dWh += h_prev.T @ da
-            db += da.sum(axis=0)
-            dseq[t] = da @ Wx.T
+        for t in reversed(range(T)):  # only dL/dh_{t-1} = dL/da_t @ Wh.T has to wait for the step after
+            da = das[t]
+            da *= dhs[t] + dh_next
             dh_next = da @ Wh.T
-        self.grads["Wx" + suffix], self.grads["Wh" + suffix], self.grads["b" + suffix] = dWx, dWh, db
+        # the shared weights' gradients, summed over time, and dL/dx_t: one product each, all steps at once
+        flat_da = das.reshape(T * N, H)
+        self.grads["Wx" + suffix] = seq.reshape(T * N, D).T @ flat_da
+        dWh = h0.T @ das[0]  # h_{-1} = h0 meets dL/da_0; h_{t-1} meets dL/da_t for t >= 1
+        dWh += hs[:-1].reshape((T - 1) * N, H).T @ das[1:].reshape((T - 1) * N, H)
+        self.grads["Wh" + suffix] = dWh
+        self.grads["b" + suffix] = flat_da.sum(axis=0)
+        dseq = (flat_da @ Wx.T).reshape(T, N, D)
         return dseq, dh_next
 
 

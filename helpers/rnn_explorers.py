@@ -189,8 +189,10 @@ class BidirectionalStepper(Panel):
                                      layout=widgets.Layout(width="280px"))
         self.status = widgets.HTML()
 
-        fig = Figure(figsize=(8.4, 5.2), dpi=100, layout="constrained")
-        ax_seq, ax_fwd, ax_rev = fig.subplots(3, 1, sharex=True, height_ratios=(1.3, 1, 1))
+        fig = Figure(figsize=(8.4, 5.2), dpi=100)  # fixed margins: a layout engine would cost ~0.1 s per build
+        ax_seq, ax_fwd, ax_rev = fig.subplots(3, 1, sharex=True, height_ratios=(1.3, 1, 1),
+                                              gridspec_kw=dict(left=0.065, right=0.87, bottom=0.095, top=0.955,
+                                                               hspace=0.3))
         steps = np.arange(T)
         ax_seq.set(xlim=(-0.5, T - 0.5), ylim=(-2.0, 2.0), title="the sequence: what each direction has read")
         self.fwd_span = ax_seq.axvspan(-0.5, 0.5, color=ORANGE, alpha=0.18, lw=0)
@@ -209,8 +211,9 @@ class BidirectionalStepper(Panel):
             self.heats.append(heat)
             self.cursors.append(ax.axvspan(-0.5, 0.5, fill=False, ec=color, lw=2.5))
         ax_rev.set_xlabel("time step t")
-        fig.colorbar(ScalarMappable(self.heats[0].norm, self.heats[0].cmap), ax=[ax_fwd, ax_rev], fraction=0.03,
-                     pad=0.01, label="unit value")
+        bottom, top = ax_rev.get_position().y0, ax_fwd.get_position().y1
+        fig.colorbar(ScalarMappable(self.heats[0].norm, self.heats[0].cmap),
+                     cax=fig.add_axes((0.885, bottom, 0.018, top - bottom)), label="unit value")
 
         # the sequence's inputs and targets move too: a new sequence n redraws the moving artists, not the figure
         dynamic = [self.fwd_span, self.rev_span, self.input_line, self.target_line, self.output_line,

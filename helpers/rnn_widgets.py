@@ -92,8 +92,9 @@ class TimeStepper(Panel):
                                      layout=widgets.Layout(width="300px"))
         self.status = widgets.HTML()
 
-        fig = Figure(figsize=(8.4, 5.0), dpi=100, layout="constrained")
-        grid = fig.add_gridspec(2, 2, width_ratios=(2.2, 1))
+        fig = Figure(figsize=(8.4, 5.0), dpi=100)  # fixed margins: a layout engine would cost ~0.1 s per build
+        grid = fig.add_gridspec(2, 2, width_ratios=(2.2, 1), left=0.07, right=0.985, bottom=0.1, top=0.95,
+                                hspace=0.45, wspace=0.26)
         ax_seq = fig.add_subplot(grid[0, :])
         ax_heat, ax_bar = fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1])
         steps = np.arange(T)
@@ -197,8 +198,9 @@ class GradientFlowExplorer(Panel):
                                        description="length T (steps)", **wide)
         self.hidden = widgets.IntSlider(value=hidden_size, min=2, max=64, description="hidden size H", **wide)
         self.status = widgets.HTML()
-        fig = Figure(figsize=(8.4, 3.6), dpi=100, layout="constrained")
-        self.ax_grad, self.ax_state = fig.subplots(1, 2)
+        fig = Figure(figsize=(8.4, 3.6), dpi=100)  # fixed margins: a layout engine would cost ~0.1 s per build
+        self.ax_grad, self.ax_state = fig.subplots(1, 2, gridspec_kw=dict(left=0.09, right=0.99, bottom=0.125,
+                                                                          top=0.93, wspace=0.27))
         for ax in (self.ax_grad, self.ax_state):  # one x axis for every T: a new T only moves the lines
             ax.set(yscale="log", xlim=(0, self.MAX_STEPS - 1))
             ax.axhline(1.0, color="black", lw=0.8)

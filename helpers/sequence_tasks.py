@@ -4,7 +4,8 @@
 - :class:`SequenceRegressor`: ``RNN`` followed by ``Readout`` (``y_t = h_t @ Wy + by``), trained on mean squared
   error; its ``params`` / ``grads`` gather both layers' arrays under names like ``rnn.Wh`` and ``out.Wy``.
 - :func:`train`: a plain SGD loop (with gradient clipping if asked) and a loss history.
-- :func:`clipping_sweep`: the same training run once per clipping threshold, for the clipping explorer.
+- :func:`clipping_sweep`: the same training run once per clipping threshold, for the clipping explorer (runs
+  already made can be reused).
 """
 
 from __future__ import annotations
@@ -166,10 +167,20 @@ def train(model: SequenceRegressor, batches, steps: int, lr: float = 0.05, max_n
     return history
 
 
-def clipping_sweep(make_model, batches, thresholds, steps: int, lr: float) -> dict:
+def _first_steps(history: dict, steps: int) -> dict:
+    """The history :func:`train` would have returned after ``steps`` steps (a blow-up later is not reached)."""
+    diverged = history["diverged_at"]
+    return {"loss": list(history["loss"][:steps]), "grad_norm": list(history["grad_norm"][:steps]),
+            "diverged_at": diverged if diverged is not None and diverged < steps else None}
+
+
+def clipping_sweep(make_model, batches, thresholds, steps: int, lr: float, reuse=None) -> dict:
     """Train a fresh ``make_model()`` once per threshold in ``thresholds`` (``None``: no clipping).
 
     Every run sees the same batches. Returns ``{threshold: history}`` with the histories of :func:`train`.
+    ``reuse``: ``{threshold: history}`` of runs that :func:`train` already made from the same ``make_model()``
+    start, on the same ``batches`` with the same ``lr``, for at least ``steps`` steps (or until a blow-up stopped
+    them): their first ``steps`` steps are taken instead of training those thresholds again.
     """
     make_model, batches = as_callable(make_model, "make_model"), as_callable(batches, "batches")
     if isinstance(thresholds, (str, bytes, dict, set)) or not hasattr(thresholds, "__iter__"):
@@ -178,4 +189,20 @@ def clipping_sweep(make_model, batches, thresholds, steps: int, lr: float) -> di
     if not thresholds:
         raise ValueError("thresholds must hold at least one max_norm (or None for no clipping)")
     steps, lr = as_positive_int(steps, "steps"), as_positive_float(lr, "lr")
-    return {c: train(make_model(), batches, steps, lr=lr, max_norm=c) for c in thresholds}
+    reuse = {} if reuse is None else _reusable_runs(reuse, thresholds, steps)
+    return {c: _first_steps(reuse[c], steps) if c in reuse else train(make_model(), batches, steps, lr=lr, max_norm=c)
+            for c in thresholds}
+
+
+def _reusable_runs(reuse, thresholds: list, steps: int) -> dict:
+    if not isinstance(reuse, dict) or not reuse:
+        raise TypeError(f"reuse must be a non-empty dict {{threshold: history}} of runs made by train (or None), "
+                        f"got {reuse!r}")
+    for c, history in reuse.items():
+        if c not in thresholds:
+            raise ValueError(f"reuse has a run for threshold {c!r}, which is not one of thresholds {thresholds}")
+        if not isinstance(history, dict) or not {"loss", "grad_norm", "diverged_at"} <= set(history):
+            raise TypeError(f"reuse[{c!r}] must be a history returned by train, got {history!r}")
+        if len(history["loss"]) < steps and history["diverged_at"] is None:
+            raise ValueError(f"reuse[{c!r}] has {len(history['loss'])} steps, fewer than steps = {steps}")
+    return reuse

@@ -447,7 +447,8 @@ REGISTRY = {
                                         batches=A(lambda step: (XS, XS), "callable"),
                                         thresholds=A([1.0, None], "object", extra=[("a negative threshold", [-1.0]),
                                                                                    ("an empty list", [])]),
-                                        steps=A(2, "posint"), lr=A(0.05, "pos")),
+                                        steps=A(2, "posint"), lr=A(0.05, "pos"),
+                                        reuse=A(None, "object", optional=True)),
     # --- init_experiments ------------------------------------------------------------------------------
     "init_experiments.layer_activations": fn(init_experiments.layer_activations, init=A("xavier", "choice"),
                                              activation=A("tanh", "choice"), depth=A(2, "posint"),

@@ -67,7 +67,9 @@ def test_training_that_blows_up_stops_and_says_where_without_warnings(recwarn):
     tamed = SequenceRegressor(1, 16, seed=0)
     tamed.rnn.params["Wh"][:] = 2.5 * orthogonal(16, 0)
     clipped = train(tamed, batches, 400, lr=0.3, max_norm=1.0)
-    assert clipped["diverged_at"] is None and np.mean(clipped["loss"][-20:]) < 0.1
+    # a wild run's loss depends on the last bit of every sum (0.05 to 0.15 from starts nudged by 1e-13): the
+    # bound leaves room; predicting 0 costs about 0.5
+    assert clipped["diverged_at"] is None and np.mean(clipped["loss"][-20:]) < 0.25
     assert not recwarn.list
 
 
@@ -109,6 +111,13 @@ def test_clipping_sweep_trains_one_fresh_model_per_threshold():
     runs = clipping_sweep(make, batches, [1e-6, None], steps=3, lr=0.3)
     assert list(runs) == [1e-6, None] and len(made) == 2 and made[0] is not made[1]
     assert runs[None]["loss"] == train(SequenceRegressor(1, 4, seed=0), batches, 3, lr=0.3)["loss"]
+    longer = train(SequenceRegressor(1, 4, seed=0), batches, 5, lr=0.3)  # the same start, batches and lr
+    reused = clipping_sweep(make, batches, [1e-6, None], steps=3, lr=0.3, reuse={None: longer})
+    assert reused[None] == runs[None] and reused[1e-6] == runs[1e-6] and len(made) == 3  # only 1e-6 trained again
+    with pytest.raises(ValueError, match="fewer than steps"):
+        clipping_sweep(make, batches, [None], steps=6, lr=0.3, reuse={None: longer})
+    with pytest.raises(ValueError, match="not one of thresholds"):
+        clipping_sweep(make, batches, [1.0], steps=3, lr=0.3, reuse={None: longer})
     with pytest.raises(TypeError, match="make_model must be a function"):
         clipping_sweep(None, batches, [1.0], steps=3, lr=0.3)
     with pytest.raises(ValueError, match="at least one"):
@@ -131,9 +140,33 @@ def test_notebook_07_clipping_facts_hold_from_nudged_starts(nudge_seed):
         wild.rnn.params["Wh"][:] = 2.5 * orthogonal(16, 7) + nudge
         return wild
 
-    sweep = clipping_sweep(wild_model, batches, [0.1, 1.0, 30.0, None], steps=200, lr=0.3)
+    sweep = clipping_sweep(wild_model, batches, [0.1, 1.0, 30.0, None], steps=150, lr=0.3)
     final = {c: np.mean(run["loss"][-20:]) for c, run in sweep.items() if run["diverged_at"] is None}
     peak = {c: np.max(run["loss"]) for c, run in sweep.items()}
-    assert sweep[None]["diverged_at"] is not None or peak[None] > 1e100
+    assert sweep[None]["diverged_at"] is not None or peak[None] > 1e30
     assert final[1.0] < 0.7 * final[0.1]
     assert peak[30.0] > 100 * peak[1.0]
+
+
+@pytest.mark.parametrize("nudge_seed", [0, 1, 2])
+def test_notebook_07_wild_start_facts_hold_from_nudged_starts(nudge_seed):
+    """Notebook 07's two runs from Wh = 2.5 Q (section 6): the unclipped loss explodes within 200 steps (whether it
+    also overflows depends on the last bits), the clipped one learns in 400."""
+    from helpers.rnn import orthogonal
+
+    def batches(step):  # notebook 07's next_value_batches
+        wave = noisy_sines(32, 41, noise=0.1, seed=1000 + step)
+        return wave.noisy[:-1], wave.noisy[1:]
+
+    nudge = np.random.default_rng(nudge_seed).normal(size=(16, 16)) * 1e-13
+    runs = {}
+    for max_norm in (None, 1.0):
+        wild = SequenceRegressor(1, 16, seed=7)  # notebook 07's SEED
+        wild.rnn.params["Wh"][:] = 2.5 * orthogonal(16, 7) + nudge
+        runs[max_norm] = train(wild, batches, steps=200 if max_norm is None else 400, lr=0.3, max_norm=max_norm)
+    first_huge = int(np.argmax(np.minimum(runs[None]["loss"], 1e6) >= 1e6))
+    assert first_huge < 20 and (runs[None]["diverged_at"] is not None or max(runs[None]["loss"]) > 1e30)
+    clipped = runs[1.0]["loss"]
+    zero_mse = np.mean(noisy_sines(256, 41, noise=0.1, seed=7).noisy[1:] ** 2)  # notebook 07's "predict 0"
+    assert runs[1.0]["grad_norm"][0] > 100 and runs[1.0]["diverged_at"] is None
+    assert np.mean(clipped[-50:]) < min(np.mean(clipped[:10]) / 2, 0.6 * zero_mse)  # 0.07 to 0.23 seen
