@@ -102,3 +102,65 @@ def test_plot_hidden_space_draws_the_points_and_the_line():
     plt.close(fig)
     with pytest.raises(ValueError, match="must have 2 neurons"):
         plot_hidden_space(mlp([2, 3, 1], "tanh", rng=0), X, y)
+
+
+# --- train_together: many networks of one shape, Trainer's steps on stacked arrays -----------------------------
+
+def _trained_alone(sizes, activation, seed, X, y, lr, epochs):
+    from helpers.layers import BinaryCrossEntropy
+    from helpers.optim import SGD
+    from helpers.train import Trainer
+    trainer = Trainer(mlp(sizes, activation, rng=seed), BinaryCrossEntropy(), SGD(lr=lr), X, y)
+    trainer.fit(epochs)
+    return trainer
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "relu"])
+@pytest.mark.parametrize("sizes", [[2, 1], [2, 3, 1], [2, 4, 3, 1]])
+def test_train_together_takes_trainers_steps_to_the_last_bit(activation, sizes):
+    from helpers.hidden_space import train_together
+    X, y = truth_table("XOR")
+    nets = [mlp(sizes, activation, rng=seed) for seed in range(4)]
+    losses = train_together(nets, X, y, lr=2.0, epochs=30)
+    assert losses.shape == (4, 30)
+    for seed, net in enumerate(nets):
+        alone = _trained_alone(sizes, activation, seed, X, y, 2.0, 30)
+        for key, value in alone.model.params.items():
+            np.testing.assert_array_equal(net.params[key], value)
+        np.testing.assert_array_equal(losses[seed], alone.history["loss"])
+
+
+def test_train_together_takes_one_data_set_per_network():
+    from helpers.datasets import circle, spiral
+    from helpers.hidden_space import train_together
+    sets = [circle(40, 0.1, seed=1), spiral(40, 0.1, seed=1)]
+    nets = [mlp([2, 5, 1], "tanh", rng=0) for _ in sets]
+    train_together(nets, np.stack([X for X, _ in sets]), np.stack([y for _, y in sets]), lr=1.0, epochs=25)
+    for net, (X, y) in zip(nets, sets, strict=True):
+        alone = _trained_alone([2, 5, 1], "tanh", 0, X, y, 1.0, 25)
+        for key, value in alone.model.params.items():
+            np.testing.assert_array_equal(net.params[key], value)
+    assert not np.array_equal(nets[0].params["0.W"], nets[1].params["0.W"])  # each learned its own data
+
+
+def test_train_together_refuses_mixed_or_unsupported_networks_and_bad_data():
+    from helpers.hidden_space import train_together
+    X, y = truth_table("XOR")
+    with pytest.raises(ValueError, match="same layers"):
+        train_together([mlp([2, 2, 1], "tanh", rng=0), mlp([2, 3, 1], "tanh", rng=0)], X, y)
+    with pytest.raises(ValueError, match="same layers"):
+        train_together([mlp([2, 2, 1], "tanh", rng=0), mlp([2, 2, 1], "relu", rng=0)], X, y)
+    with pytest.raises(ValueError, match="tanh, sigmoid or relu"):
+        train_together([mlp([2, 2, 1], "step", rng=0)], X, y)
+    with pytest.raises(ValueError, match="one output"):
+        train_together([mlp([2, 2, 2], "tanh", rng=0)], X, y)
+    with pytest.raises(ValueError, match="at least one"):
+        train_together([], X, y)
+    with pytest.raises(TypeError, match="models"):
+        train_together(mlp([2, 2, 1], "tanh", rng=0), X, y)
+    with pytest.raises(ValueError, match="X must have shape"):
+        train_together([mlp([2, 2, 1], "tanh", rng=0)] * 2, np.stack([X, X, X]), y)
+    with pytest.raises(ValueError, match="y must have shape"):
+        train_together([mlp([2, 2, 1], "tanh", rng=0)], X, y[:3])
+    with pytest.raises(ValueError):
+        train_together([mlp([2, 2, 1], "tanh", rng=0)], X, y + 2)
