@@ -182,8 +182,8 @@ REGISTRY = {
                                           class_names=A(("a", "b"), "object", optional=True,
                                                         extra=[("three names", ("a", "b", "c"))])),
     "classifier_pictures.plot_digit_images": pic(classifier_pictures.plot_digit_images,  # (1, 3, 16): one image
-                                      images=A(_r.random((3, 16)), "batch", skip=("extra dimension", "empty"),
-                                               extra=[("not square", _r.random((3, 15)))]),
+                                      images=A(_r.random((3, 16)), "rows", skip=("extra dimension", "empty"),
+                                               extra=[("not square", _r.random((3, 15)))]),  # any square size
                                       titles=A(("a", "b", "c"), "object", extra=[("four titles", "abcd")]),
                                       axes=A(None, "object", optional=True), ncols=A(3, "posint")),
     "network_pictures.plot_network": pic(network_pictures.plot_network, layer_labels=A([["a", "b"], ["c"]], "object",
