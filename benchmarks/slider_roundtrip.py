@@ -15,10 +15,11 @@ The panels: a slider that only changes a tiny HTML label (the fixed round trip),
 PNG of 20 × 20 pixels and of each size the course sends (no work in the kernel: transfer and decode only), sent
 as ipywidgets' PNG bytes (the page makes a blob URL of them) and as a ``data:`` URL (what the course sends), the
 same PNG sent alongside three HTML updates (messages per move), 15 ms of pure CPU work before or after the PNG is
-sent, and two real panels of the course (notebook 01's gate playground, notebook 07's time stepper and its
-``sequence n`` slider). Beside the callback's wall time it prints the CPU time of the kernel's main thread and of
-its whole process: wall well above both means the kernel waited for a core (the browser and the server want them
-too).
+sent, and the real panels of the course (notebook 01's gate playground, notebook 07's time stepper and its
+``sequence n`` slider, notebook 06's init explorer and its σ_w, its γ and β explorer). Beside the callback's wall
+time it prints the CPU time of the kernel's main thread and of its whole process: wall well above both means the
+kernel waited for a core (the browser and the server want them too); the process's well above its thread's, that
+other threads of the kernel worked too (a BLAS library's).
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ SETUP = r'''
 import json, time
 import ipywidgets as w
 import numpy as np
+from helpers.init_explorer import init_explorer
+from helpers.scale_shift_explorer import scale_shift_explorer
 from helpers.widgets import gate_playground
 from helpers.rnn_widgets import TimeStepper
 from helpers.sequence_tasks import SequenceRegressor, noisy_sines
@@ -151,7 +154,18 @@ gate.panel''',
     "07 time stepper (sequence n)": r'''
 ends(stepper.seq, "07 time stepper (sequence n)")
 stepper.panel''',
+    "06 init explorer (σ_w)": r'''
+init = init_explorer(scheme="xavier", activation="relu", depth=8)  # the notebook's; σ_w 0.1 -> 0.7
+ends(init.std, "06 init explorer (σ_w)")
+init.panel''',
+    "06 γ and β explorer (γ)": r'''
+gamma_beta = scale_shift_explorer(gamma=1.5, beta=1.0)  # the notebook's
+ends(gamma_beta.gamma, "06 γ and β explorer (γ)")
+ends(gamma_beta.beta, "06 γ and β explorer (β)")
+gamma_beta.panel''',
 }
+SHARED = {"06 γ and β explorer (β)": "06 γ and β explorer (γ)"}  # a case timed on another case's panel
+SLIDER = {"07 time stepper (sequence n)": "sequence n", "06 γ and β explorer (β)": "shift β"}  # else the first
 
 # In the page: stamp the key press, the new src of an <img> of this output, and its decode, on the wall clock.
 ARM_JS = """(output) => {
@@ -230,9 +244,9 @@ def measure(presses: int = 12) -> dict[str, list[tuple[float, ...]]]:
             outputs = page.locator(".jp-OutputArea-output:has(.widget-slider)")
             page.wait_for_function(f"() => document.querySelectorAll('.widget-slider').length >= {len(CASES)}",
                                    timeout=30_000)
-            for k, case in enumerate(CASES):
-                output = outputs.nth(k)
-                slider = output.locator(".widget-slider").filter(has_text="sequence n") if "sequence" in case \
+            for case in [*CASES, *SHARED]:
+                output = outputs.nth(list(CASES).index(SHARED.get(case, case)))
+                slider = output.locator(".widget-slider").filter(has_text=SLIDER[case]) if case in SLIDER \
                     else output.locator(".widget-slider").first
                 handle = slider.locator(".noUi-handle").first
                 handle.scroll_into_view_if_needed()

@@ -130,21 +130,22 @@ def forward_backward(x, weights, activation: str, upstream, *, batchnorm: bool =
             for W, bn in zip(weights, norms, strict=True):
                 a = f(bn.forward(a @ W, train=True))
         batches = [slice(0, len(x))]
-    acts = [np.empty((len(x), W.shape[1])) for W in weights]
-    grads = [np.empty_like(a) for a in acts]
+    acts, grads = [[] for _ in weights], [[] for _ in weights]  # per layer, one array per batch
     with np.errstate(over="ignore", invalid="ignore"), internal_values():  # what overflows is the lesson
         for rows in batches:
             a = x[rows]
             for i, W in enumerate(weights):
                 z = a @ W
-                a = acts[i][rows] = f(norms[i].forward(z, train=train) if batchnorm else z)
+                a = f(norms[i].forward(z, train=train) if batchnorm else z)
+                acts[i].append(a)
             da = upstream[rows]
             for i in reversed(range(len(weights))):
-                dz = da * df(acts[i][rows])
+                dz = da * df(acts[i][-1])
                 dz = norms[i].backward(dz) if batchnorm else dz
-                grads[i][rows] = dz
+                grads[i].append(dz)
                 da = dz @ weights[i].T
-    return acts, grads
+    whole = (lambda parts: parts[0]) if len(batches) == 1 else np.concatenate  # one batch: no copy
+    return [whole(parts) for parts in acts], [whole(parts) for parts in grads]
 
 
 def deep_mlp(sizes, activation: str = "relu", init="he", *, batchnorm: str | None = None, rng=None) -> Sequential:

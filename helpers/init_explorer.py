@@ -10,17 +10,20 @@ moving the slider by hand makes the scheme ``"custom"``.
 
 from __future__ import annotations
 
-import asyncio
-
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from threadpoolctl import ThreadpoolController
 
 from helpers.init import he_variance, xavier_variance
 from helpers.init_experiments import ACTIVATION_FUNCTIONS, forward_backward
 from helpers.init_pictures import BAR_COLOR, GRAD_COLOR, ActivationHistograms, GradientHistograms
+from helpers.memory import reuse_freed_memory
 from helpers.validation import as_finite_float, as_int, as_positive_int
 from helpers.widgets import LiveFigure, Panel
+
+_BLAS = ThreadpoolController()  # the BLAS libraries NumPy loaded (to run compute on one thread)
 
 SCHEME_NAMES = ("std 1", "std 0.01", "xavier", "he", "custom")
 BATCH_SIZES = (2, 4, 8, 16, 32, 64, 128, 256, 1000)
@@ -51,7 +54,7 @@ def _in_range(value, lo, hi, name: str, kind=as_finite_float):
 
 
 def _column_positions(depth: int, left=0.085, right=0.99, gap=0.022):
-    """``depth`` (x0, width) pairs in figure fractions: the panels share the whole width, however many there are."""
+    """``depth`` (x0, width) pairs in figure fractions, ``gap`` apart: the columns share the whole width."""
     width = (right - left - gap * (depth - 1)) / depth
     return [(left + i * (width + gap), width) for i in range(depth)]
 
@@ -64,11 +67,12 @@ class InitExplorer(Panel):
     """
 
     MAX_DEPTH = 8
+    COLUMN_GAP = 0.022  # between two layers' panels, in figure fractions (``_column_positions``' gap)
+    CURTAIN_BOTTOM = 0.045  # the curtain over unused columns stops above the figure's bottom label
     N_SAMPLES = 1000
     BATCHES = 50  # with batch norm, at most this many batches (a slider move stays fast at B = 2)
-    HISTOGRAM_SAMPLES = 250  # the bars count about this many samples' values (x units); the labels use all
+    HISTOGRAM_SAMPLES = 125  # the bars count every 8th of the 1,000 samples (x units); the labels use all
     WIDTHS = (10, 300)
-    AHEAD_AFTER_S = 0.15  # idle this long after an L step, draw the next L's layout (a key pressed sooner wins)
 
     def __init__(self, scheme: str = "std 1", activation: str = "sigmoid", depth: int = 5, *, n_units: int = 100,
                  std: float | None = None, batchnorm: bool = False, batch_size: int = 1000, mode: str = "train",
@@ -115,23 +119,34 @@ class InitExplorer(Panel):
             f'<span style="color:{GRAD_COLOR}">■</span> bottom: backward gradient log10|∂L/∂z| '
             "(left = vanishing, right = exploding) · tallest bar = 1")
 
-        self._z_cache, self._ahead = {}, None  # _ahead: the drawing ahead that waits for the kernel to be idle
+        reuse_freed_memory()  # a move's ~40 arrays of 0.8 MB: about half its NumPy time was fresh pages
+        self._z_cache = {}
         fig = Figure(figsize=(9.0, 4.4), dpi=100)
-        self.act_axes = [fig.add_axes((0, 0.55, 0.1, 0.34)) for _ in range(self.MAX_DEPTH)]
-        self.grad_axes = [fig.add_axes((0, 0.1, 0.1, 0.34)) for _ in range(self.MAX_DEPTH)]
+        columns = _column_positions(self.MAX_DEPTH)  # one column per layer, the same for every L
+        self.act_axes = [fig.add_axes((x0, 0.55, w, 0.34)) for x0, w in columns]
+        self.grad_axes = [fig.add_axes((x0, 0.1, w, 0.34)) for x0, w in columns]
         for axes in (self.act_axes, self.grad_axes):
             for ax in axes[1:]:
                 ax.tick_params(labelleft=False)
         self.act_axes[0].set_ylabel("activations\n(tallest = 1)", fontsize=9)
         self.grad_axes[0].set_ylabel("gradients\n(tallest = 1)", fontsize=9)
-        self.activations = ActivationHistograms(self.act_axes, peak_normalised=True)
+        fig.supxlabel("layer 1 is next to the input; the gradient arrives from the last layer "
+                      "(top: values, bottom: log10|∂L/∂z|)", fontsize=9, y=0.0)
+        # the columns beyond L are covered by a curtain of the figure's colour: every L shares one background
+        self._curtain_starts = [x0 - self.COLUMN_GAP / 2 for x0, _ in columns] + [1.0]
+        self.curtain = Rectangle((1.0, self.CURTAIN_BOTTOM), 0.0, 1.0 - self.CURTAIN_BOTTOM, transform=fig.transFigure,
+                                 facecolor=fig.get_facecolor(), edgecolor="none", zorder=-1)
+        fig.add_artist(self.curtain)
+        self.activations = ActivationHistograms(self.act_axes, peak_normalised=True, moving_ticks=True)
         self.gradients = GradientHistograms(self.grad_axes)
         self.acts, self.grads = [], []
         self._compute_and_draw()
         self._write_status()
         # unhinted text: the 16 per-panel std labels, redrawn on every move, are most of its time (~20 -> ~13 ms)
-        self.figure = LiveFigure(fig, self.activations.artists + self.gradients.artists, hinted_text=False,
-                                 key=self.activations.limits)
+        # the x-axis numbers are overlays: a new ReLU range (a σ_w move) redraws them, not the whole figure
+        self.figure = LiveFigure(fig, [self.curtain, *self.activations.artists, *self.gradients.artists],
+                                 hinted_text=False, key=self.activations.layout,
+                                 overlay_artists=self.activations.tick_labels, overlay_key=self.activations.limits)
 
         self._register_controls({"scheme": self.scheme, "std": self.std, "n_units": self.width,
                                  "activation": self.activation, "depth": self.depth, "batchnorm": self.batchnorm,
@@ -165,54 +180,31 @@ class InitExplorer(Panel):
         return min(self.N_SAMPLES, self.BATCHES * self.batch_size.value) if self.batchnorm.value else self.N_SAMPLES
 
     def compute(self):
-        """``(acts, grads)`` of the ``depth`` layers for the controls' values (see ``forward_backward``)."""
+        """``(acts, grads)`` of the ``depth`` layers for the controls' values (see ``forward_backward``).
+
+        On one thread of the BLAS library: its matrix products (1,000 × 100 by 100 × 100) gain little from a
+        second thread, and in a class's JupyterLab the second thread takes the core the browser needs for the
+        same move (on the 2-core machine a σ_w move's kernel time 65 → 55 ms in the page; benchmarks/README.md).
+        """
         x, z, upstream = self._inputs(self.width.value)
         weights = [self.std.value * zi for zi in z[: self.depth.value]]
         n = self.n_used()
-        return forward_backward(x[:n], weights, self.activation.value, upstream[:n], batchnorm=self.batchnorm.value,
-                                batch_size=self.batch_size.value, train=self.mode.value == "train")
+        with _BLAS.limit(limits=1, user_api="blas"):
+            return forward_backward(x[:n], weights, self.activation.value, upstream[:n],
+                                    batchnorm=self.batchnorm.value, batch_size=self.batch_size.value,
+                                    train=self.mode.value == "train")
 
     # --- the view -------------------------------------------------------------------------------------------
 
-    def _compute_and_draw(self) -> bool:
+    def _compute_and_draw(self) -> None:
+        """Compute and update the artists: the bars and labels of the first L columns, the curtain over the rest."""
         self.acts, self.grads = self.compute()
-        depth = len(self.acts)
-        moved = self.activations.limits is None or self.activations.limits[3] != depth
         every = max(1, len(self.acts[0]) // self.HISTOGRAM_SAMPLES)
-        changed = self.activations.update(self.acts, self.activation.value, every)
+        self.activations.update(self.acts, self.activation.value, every)
         self.gradients.update(self.grads, every)
-        if moved:
-            self._lay_out(depth)
-        return changed or moved
-
-    def _lay_out(self, depth: int) -> None:
-        """Place the first ``depth`` columns of panels across the figure (the rest hidden) and name the last layer."""
-        for i, (top, bottom) in enumerate(zip(self.act_axes, self.grad_axes, strict=True)):
-            top.set_visible(i < depth)
-            bottom.set_visible(i < depth)
-        for (x0, w), top, bottom in zip(_column_positions(depth), self.act_axes, self.grad_axes,
-                                        strict=False):  # the first depth of MAX_DEPTH
-            top.set_position((x0, 0.55, w, 0.34))
-            bottom.set_position((x0, 0.1, w, 0.34))
-        self.grad_axes[0].figure.supxlabel("layer 1 is next to the input; the gradient arrives from layer "
-                                           f"{depth} (top: values, bottom: log10|∂L/∂z|)", fontsize=9, y=0.0)
-
-    def _draw_next_layout_ahead(self, before: int) -> None:
-        """After a step of the L slider from ``before`` layers: once the kernel has been idle ``AHEAD_AFTER_S``
-        (no next move yet), draw the background of one more L in the same direction, so that the next step needs
-        no full draw (~0.1 s). A jump (``set_settings``, a drag) draws nothing ahead; outside a kernel's event loop
-        (a script, a test) nothing is drawn ahead."""
-        depth = len(self.acts)
-        ahead = depth + (depth - before)
-        if abs(depth - before) != 1 or not 1 <= ahead <= self.MAX_DEPTH:
-            return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        lo, hi, top, _ = self.activations.limits  # the same for every L: the range follows layer 1
-        self._ahead = loop.call_later(self.AHEAD_AFTER_S, self.figure.draw_ahead, (lo, hi, top, ahead),
-                                      lambda: self._lay_out(ahead), lambda: self._lay_out(depth))
+        start = self._curtain_starts[len(self.acts)]
+        self.curtain.set_x(start)
+        self.curtain.set_width(1.0 - start)
 
     def _write_status(self) -> None:
         """The status line and which controls apply (after the picture: it goes to the page first)."""
@@ -225,17 +217,12 @@ class InitExplorer(Panel):
         self.batch_size.disabled = self.mode.disabled = not self.batchnorm.value
 
     def update(self) -> None:
-        """Recompute and redraw (the whole figure only when the limits or the number of panels changed; each
-        layout's background is drawn once and then reused), then write the status; after an L move, draw the
-        next L's layout ahead."""
-        if self._ahead is not None:  # a move came first: the layout drawn ahead may not be the next one
-            self._ahead.cancel()
-            self._ahead = None
-        before = len(self.acts)
-        full = self._compute_and_draw()
-        self.figure.redraw(full=full, key=self.activations.limits)
+        """Recompute and redraw, then write the status. The background is the one kept for the axes' layout and
+        x-axis numbers: the whole figure is drawn only for a layout not seen before (leaky ReLU's ticks), the
+        numbers only for a range not seen before (a new ReLU range)."""
+        self._compute_and_draw()
+        self.figure.redraw(full=True, key=self.activations.layout, overlay_key=self.activations.limits)
         self._write_status()
-        self._draw_next_layout_ahead(before)
 
     def refresh(self) -> None:
         """After ``set_settings``: a named scheme sets ``σ_w`` for the width, then one redraw."""

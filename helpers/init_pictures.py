@@ -4,6 +4,8 @@ of the classic experiment (a row per scheme, a column per layer).
 ``ActivationHistograms`` draws one histogram per layer on a row of axes and redraws them in place: the
 bars are made once and only their heights (and, for ReLU, their positions) change. ``gradient_histograms``
 bins ``log10|dL/dz|`` so that vanishing and exploding gradients show as mass moving left or right.
+Given fewer layers than axes, both leave the extra axes empty (their bars and labels hidden), so that a view
+showing fewer layers keeps one layout (``InitExplorer`` covers the empty columns).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import is_color_like
 from matplotlib.ticker import FormatStrFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from helpers.init import SCHEMES
 from helpers.init_experiments import ACTIVATION_FUNCTIONS, layer_activations
@@ -89,14 +92,30 @@ def layer_histograms(acts, activation: str, bins: int = N_BINS):
     acts, bins = _per_layer(acts, "acts"), as_positive_int(bins, "bins")
     lo, hi = histogram_range(activation, acts)
     edges = np.linspace(lo, hi, bins + 1)
-    fractions, zero_fractions = [], []
-    for a in acts:
-        values = a.ravel()
-        zero = values == 0 if activation == "relu" else np.zeros(values.shape, bool)
-        counts, _ = np.histogram(np.clip(values[~zero], lo, hi), bins=bins, range=(lo, hi))  # uniform: fast path
-        fractions.append(counts / values.size)
-        zero_fractions.append(zero.mean())
-    return edges, np.array(fractions), np.array(zero_fractions)
+    apart = (lambda values: values == 0) if activation == "relu" else None
+    fractions, zero_fractions = _binned_fractions(acts, edges, apart)
+    return edges, fractions, zero_fractions
+
+
+def _binned_fractions(layers, edges, apart=None):
+    """Per layer (arrays of any shapes), the fraction of its values in each bin of ``edges`` (increasing; values
+    beyond them go to the end bins, NaN to none) and the fraction for which ``apart(values)`` holds (not binned).
+
+    All layers are binned in one pass (one ``bincount``). Returns (depth, len(edges) - 1), (depth,).
+    """
+    bins, sizes = len(edges) - 1, np.array([layer.size for layer in layers])
+    values = np.concatenate([np.ravel(layer) for layer in layers])
+    step = (edges[-1] - edges[0]) / bins
+    if np.allclose(np.diff(edges), step):  # equal bins: the bin is arithmetic
+        column = np.clip(np.floor((values - edges[0]) / step), 0, bins - 1)
+    else:
+        column = np.clip(np.searchsorted(edges, values, side="right") - 1, 0, bins - 1).astype(float)
+    column[np.isnan(values)] = bins + 1  # counted nowhere
+    if apart is not None:
+        column[apart(values)] = bins
+    column += np.repeat(np.arange(len(layers)) * (bins + 2), sizes)  # each layer its own bins + 2 columns
+    counts = np.bincount(column.astype(np.intp), minlength=len(layers) * (bins + 2)).reshape(len(layers), bins + 2)
+    return counts[:, :bins] / sizes[:, None], counts[:, bins] / sizes
 
 
 GRAD_EDGES = np.linspace(-12.0, 8.0, 41)  # log10 |dL/dz| from 1e-12 to 1e8, bins of half a decade
@@ -110,16 +129,21 @@ def gradient_histograms(grads, edges=GRAD_EDGES):
     Returns ``(fractions, zero_fractions)``: (depth, len(edges) - 1), (depth,).
     """
     grads, edges = _per_layer(grads, "grads"), as_edges(edges, "edges")
-    fractions, zero_fractions = [], []
-    lo, hi = edges[0], edges[-1]
-    for g in grads:
-        values = np.abs(np.asarray(g).ravel())
-        zero = values == 0
-        logs = np.clip(np.log10(values[~zero]), lo, hi)
-        counts, _ = np.histogram(logs, bins=len(edges) - 1, range=(lo, hi))
-        fractions.append(counts / values.size)
-        zero_fractions.append(zero.mean())
-    return np.array(fractions), np.array(zero_fractions)
+    with np.errstate(divide="ignore"):  # log10 0 = -inf: the zeros, counted apart
+        logs = [np.log10(np.abs(g)) for g in grads]
+    return _binned_fractions(logs, edges, apart=np.isneginf)
+
+
+def _tick_values(lo: float, hi: float) -> tuple[float, float, float]:
+    """Three x ticks for a histogram over (lo, hi): the ends and 0 when it is centred on 0 (tanh), else 0, the
+    middle of (0, hi) and hi (sigmoid, ReLU; leaky ReLU's short negative side gets no tick)."""
+    return (lo, 0.0, hi) if lo == -hi else (0.0, hi / 2, hi)
+
+
+def _tick_text(value: float) -> str:
+    """A tick's number as matplotlib writes it here ("%g", with a minus sign, not a hyphen, where it would)."""
+    text = f"{value:g}"
+    return text.replace("-", "\N{MINUS SIGN}") if plt.rcParams["axes.unicode_minus"] else text
 
 
 class ActivationHistograms:
@@ -129,14 +153,20 @@ class ActivationHistograms:
     of each layer shown (all its values), as the labels show it.
     Heights are fractions of all activations, or with ``peak_normalised`` each layer's histogram divided by
     its tallest bar (fixed y-limits: a change of scheme then needs no full redraw).
-    ``update`` returns True when the axis limits changed (then the figure needs a full redraw).
+    With ``moving_ticks`` each x-axis spans (0, 1) and the range is written by three texts per axes,
+    ``tick_labels`` (for ``LiveFigure``'s ``overlay_artists``): a new ReLU range moves no axis.
+    ``update`` returns True when the background changed (then the figure needs a full redraw); ``layout`` names
+    that background (``LiveFigure``'s ``key``) and ``limits`` is ``(lo, hi, top)`` of the data shown.
     """
 
-    def __init__(self, axes, bins: int = N_BINS, color: str = BAR_COLOR, peak_normalised: bool = False):
+    def __init__(self, axes, bins: int = N_BINS, color: str = BAR_COLOR, peak_normalised: bool = False,
+                 moving_ticks: bool = False):
         self.axes, color = _axes_row(axes), _colour(color)
         self.bins = bins = as_positive_int(bins, "bins")
         self.peak_normalised = as_bool(peak_normalised, "peak_normalised")
-        self.bars, self.labels = [], []
+        self.moving_ticks = as_bool(moving_ticks, "moving_ticks")
+        self.bars, self.labels, self.tick_labels = [], [], []  # tick_labels: with moving_ticks, 3 per axes
+        below = (plt.rcParams["xtick.major.size"] + plt.rcParams["xtick.major.pad"]) / 72  # where tick labels go
         for ax in self.axes:
             # one filled step outline per panel: its heights are updated in place (set_data), never re-made
             self.bars.append(ax.stairs(np.zeros(bins), np.linspace(0, 1, bins + 1), fill=True, color=color))
@@ -144,15 +174,21 @@ class ActivationHistograms:
             ax.tick_params(labelsize=8)
             ax.locator_params(nbins=3)  # few ticks: cheaper full redraws, easier to read
             ax.xaxis.set_major_formatter(FormatStrFormatter("%g"))  # "1", not "1.0": end labels stay inside
+            if self.moving_ticks:
+                ax.set_xlim(0, 1)
+                ax.tick_params(labelbottom=False)
+                place = ax.transAxes + ScaledTranslation(0, -below, ax.figure.dpi_scale_trans)
+                self.tick_labels += [ax.text(0, 0, "", transform=place, ha="center", va="top", fontsize=8,
+                                             color=plt.rcParams["xtick.color"]) for _ in range(3)]
         self.artists = self.bars + self.labels
-        self.limits, self.stds = None, []
+        self.limits, self.layout, self.stds = None, None, []
 
     def update(self, acts, activation: str, every: int = 1) -> bool:
         """Show ``acts`` (a list of (N, units) arrays, one per layer, up to ``len(axes)``) for ``activation``.
 
         The bars count every ``every``-th sample (a cheaper picture of the same distribution); the std labels
-        use all of them. Panels beyond ``len(acts)`` are hidden. Returns True when the limits (or the number of
-        panels) changed.
+        use all of them. The bars and labels of axes beyond ``len(acts)`` are hidden (the axes stay). Returns
+        True when the axis limits changed.
         """
         acts, every = _per_layer(acts, "acts"), as_positive_int(every, "every")
         if len(acts) > len(self.axes):
@@ -161,22 +197,31 @@ class ActivationHistograms:
         if self.peak_normalised:
             fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
         self.stds = [float(a.std()) for a in acts]
+        lo, hi = float(edges[0]), float(edges[-1])
+        shown_edges = (edges - lo) / (hi - lo) if self.moving_ticks else edges
         for i, std in enumerate(self.stds):
-            self.bars[i].set_data(fractions[i], edges)
+            self.bars[i].set_data(fractions[i], shown_edges)
             self.labels[i].set_text(f"std {std:.2g}" + (f"\nzeros {zeros[i]:.0%}" if activation == "relu" else ""))
         top = 1.45 if self.peak_normalised else _nice_ceiling(1.3 * fractions.max()) if fractions.size else 1.0
-        limits = (edges[0], edges[-1], top, len(acts))
-        changed = limits != self.limits
+        self.limits = (lo, hi, top)
+        ticks = tuple((v - lo) / (hi - lo) for v in _tick_values(lo, hi))
+        layout = (ticks, top) if self.moving_ticks else self.limits
         for i, (bars, label) in enumerate(zip(self.bars, self.labels, strict=True)):
-            bars.set_visible(i < len(acts))  # hidden axes do not hide animated artists: hide them too
+            bars.set_visible(i < len(acts))
             label.set_visible(i < len(acts))
+        for k, text in enumerate(self.tick_labels):  # the same three numbers under every axes
+            text.set_x(ticks[k % 3])
+            text.set_text(_tick_text(_tick_values(lo, hi)[k % 3]))
+        changed = layout != self.layout
         if changed:
             for i, ax in enumerate(self.axes):
-                ax.set_visible(i < len(acts))
-                ax.set_xlim(edges[0], edges[-1])
+                if self.moving_ticks:
+                    ax.set_xticks(ticks)
+                else:
+                    ax.set_xlim(lo, hi)
                 ax.set_ylim(0, top)
                 ax.set_title(f"layer {i + 1}", fontsize=9)
-            self.limits = limits
+            self.layout = layout
         return changed
 
 
@@ -184,8 +229,8 @@ class GradientHistograms:
     """One histogram of ``log10|dL/dz|`` per layer on ``axes``, each scaled to its tallest bar, updated in place.
 
     The x-range is fixed (``GRAD_EDGES``), so :meth:`update` never needs a full redraw; ``artists`` are the
-    moving parts; ``stds`` the std of each layer shown, as its label shows it. Panels beyond ``len(grads)`` are
-    hidden.
+    moving parts; ``stds`` the std of each layer shown, as its label shows it. The bars and labels of axes
+    beyond ``len(grads)`` are hidden (the axes stay).
     """
 
     def __init__(self, axes, color: str = GRAD_COLOR):
@@ -206,8 +251,8 @@ class GradientHistograms:
         fractions, zeros = gradient_histograms([g[::every] for g in grads])
         self.stds = [float(g.std()) for g in grads]
         fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
-        for i, ax in enumerate(self.axes):
-            for artist in (ax, self.bars[i], self.labels[i]):
+        for i in range(len(self.axes)):
+            for artist in (self.bars[i], self.labels[i]):
                 artist.set_visible(i < len(grads))
             if i < len(grads):
                 self.bars[i].set_data(fractions[i], GRAD_EDGES)

@@ -63,43 +63,52 @@ class LiveFigure:
         hinted_text: ``False`` draws the figure's text without font hinting: about a quarter faster for a figure
             of many small numbers that change together (notebook 05's backprop stepper), and at 8-10 pt the same
             to the eye.
-        key: names the figure's first layout, as in :meth:`redraw` (its background is kept under that name).
+        key, overlay_key: name the figure's first layout and overlays, as in :meth:`redraw`.
+        overlay_artists: artists that change now and then, such as axis numbers written as texts: they are part
+            of the background, drawn over the figure drawn without them, so that new overlays on a layout seen
+            before cost their own drawing, not the whole figure's (``redraw``'s ``overlay_key``).
 
     Call :meth:`redraw` after changing the dynamic artists, or ``redraw(full=True)`` after changing
     anything else (axis limits, labels); :meth:`redraw_changed` redraws only where some artists changed.
     """
 
-    def __init__(self, fig: Figure, dynamic_artists, hinted_text: bool = True, key=None):
+    def __init__(self, fig: Figure, dynamic_artists, hinted_text: bool = True, key=None, overlay_artists=(),
+                 overlay_key=None):
         self.fig = as_instance(fig, "fig", Figure, "a matplotlib.figure.Figure")
-        for k, artist in enumerate(as_sequence(dynamic_artists, "dynamic_artists", "matplotlib artists")):
-            require_methods(artist, f"dynamic_artists[{k}]", ("get_zorder", "set_animated"), "a matplotlib artist")
+        for name, artists in (("dynamic_artists", dynamic_artists), ("overlay_artists", overlay_artists)):
+            for k, artist in enumerate(as_sequence(artists, name, "matplotlib artists")):
+                require_methods(artist, f"{name}[{k}]", ("get_zorder", "set_animated"), "a matplotlib artist")
         self._hinted_text = as_bool(hinted_text, "hinted_text")
         FigureCanvasAgg(fig)
         self.dynamic_artists = sorted(dynamic_artists, key=lambda a: a.get_zorder())
-        for artist in self.dynamic_artists:
+        self.overlay_artists = sorted(overlay_artists, key=lambda a: a.get_zorder())
+        for artist in self.dynamic_artists + self.overlay_artists:
             artist.set_animated(True)
         width, height = (int(round(v)) for v in fig.get_size_inches() * fig.dpi)
         self.image = widgets.Image(format="url", layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
         self._background = None
-        self._backgrounds = {}  # key -> background, for redraw(full=True, key=...)
+        self._backgrounds = {}  # (key, overlay_key) -> background, for redraw(full=True, key=...)
+        self._bases = {}  # with overlay artists: key -> the figure drawn without them
         self._extents = None  # artist -> the pixels it covers, once redraw_changed is used
         self._png_rows = None  # encode_png's scratch rows, kept from move to move
-        self.redraw(full=True, key=key)
+        self.redraw(full=True, key=key, overlay_key=overlay_key)
 
-    def redraw(self, full: bool = False, key=None) -> None:
+    def redraw(self, full: bool = False, key=None, overlay_key=None) -> None:
         """Draw the dynamic artists over the cached background and update the image.
 
         ``key`` (optional, hashable) names the layout of a full redraw: its background is kept, and a later
         full redraw with the same key reuses it instead of drawing the figure again (a figure that switches
-        between a few layouts, e.g. a number of panels).
+        between a few layouts, e.g. a few sets of axis limits). ``overlay_key`` (hashable) names the state of
+        the overlay artists in the same way: a new one on a kept layout draws only the overlays.
         """
         full = as_bool(full, "full")
-        try:
-            hash(key)
-        except TypeError:
-            raise TypeError(f"key must be hashable (a number, text or tuple) or None, got {key!r}") from None
+        for name, value in (("key", key), ("overlay_key", overlay_key)):
+            try:
+                hash(value)
+            except TypeError:
+                raise TypeError(f"{name} must be hashable (a number, text or tuple) or None, got {value!r}") from None
         with self._drawing():
-            self._redraw(full, key)
+            self._redraw(full, key, overlay_key)
         self.image.value = data_url(self.png())
 
     @contextlib.contextmanager
@@ -115,44 +124,23 @@ class LiveFigure:
             finally:
                 renderer.__dict__.pop("draw_text", None)
 
-    def draw_ahead(self, key, lay_out, put_back) -> None:
-        """Draw and keep the background of another layout ``key`` (as in :meth:`redraw`), unless it is kept
-        already, so that a later ``redraw(full=True, key=key)`` needs no full draw: ``lay_out()`` changes the
-        figure to that layout, ``put_back()`` back to the one shown. The picture shown does not change."""
-        if key is None:
-            raise ValueError("key must name the layout drawn ahead (a number, text or tuple), got None")
-        try:
-            hash(key)
-        except TypeError:
-            raise TypeError(f"key must be hashable (a number, text or tuple), got {key!r}") from None
-        for name, fn in (("lay_out", lay_out), ("put_back", put_back)):
-            if not callable(fn):
-                raise TypeError(f"{name} must be a function of no arguments that changes the figure, got {fn!r}")
-        if key in self._backgrounds:
-            return
-        canvas = self.fig.canvas
-        shown = canvas.copy_from_bbox(self.fig.bbox)
-        lay_out()
-        try:
-            with self._drawing():
-                canvas.draw()  # animated artists are left out: the background
-            self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
-        finally:
-            put_back()
-            canvas.restore_region(shown)
-
-    def _redraw(self, full: bool, key) -> None:
-        canvas = self.fig.canvas
-        if full and key is not None and key in self._backgrounds:
-            self._background = self._backgrounds[key]
-            canvas.restore_region(self._background)
+    def _redraw(self, full: bool, key, overlay_key) -> None:
+        canvas, bbox, name = self.fig.canvas, self.fig.bbox, (key, overlay_key)
+        if full and key is not None and name in self._backgrounds:
+            self._background = self._backgrounds[name]
         elif full or self._background is None:
-            canvas.draw()  # animated artists are left out: this is the background
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            if key is not None and key in self._bases:
+                canvas.restore_region(self._bases[key])
+            else:
+                canvas.draw()  # animated artists (dynamic and overlays) are left out: this is the background
+                if key is not None and self.overlay_artists:
+                    self._bases[key] = canvas.copy_from_bbox(bbox)
+            for artist in self.overlay_artists:
+                self.fig.draw_artist(artist)
+            self._background = canvas.copy_from_bbox(bbox)
             if key is not None:
-                self._backgrounds[key] = self._background
-        else:
-            canvas.restore_region(self._background)
+                self._backgrounds[name] = self._background
+        canvas.restore_region(self._background)
         for artist in self.dynamic_artists:
             self.fig.draw_artist(artist)
         if self._extents is not None:  # kept only for a figure redrawn by redraw_changed

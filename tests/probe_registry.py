@@ -30,6 +30,7 @@ from helpers import (
     init,
     init_experiments,
     layers,
+    memory,
     metrics,
     optim,
     rnn,
@@ -38,7 +39,7 @@ from helpers import (
 )
 
 MODULES = [gates, layers, optim, train, activations, graph, graph_pictures, descent, backprop, init, rnn, datasets,
-           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments] + probe_registry_models.MODULES \
+           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments, memory] + probe_registry_models.MODULES \
     + probe_registry_pictures.MODULES + probe_registry_panels.MODULES
 
 _r = np.random.default_rng(0)
@@ -450,6 +451,7 @@ REGISTRY = {
                                         steps=A(2, "posint"), lr=A(0.05, "pos"),
                                         reuse=A(None, "object", optional=True)),
     # --- init_experiments ------------------------------------------------------------------------------
+    "memory.reuse_freed_memory": fn(memory.reuse_freed_memory),
     "init_experiments.layer_activations": fn(init_experiments.layer_activations, init=A("xavier", "choice"),
                                              activation=A("tanh", "choice"), depth=A(2, "posint"),
                                              n_units=A(4, "posint"), n_samples=A(6, "posint"),

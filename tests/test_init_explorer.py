@@ -33,15 +33,25 @@ def test_explorer_starts_with_the_saturated_sigmoid():
     assert "std 1 (σ_w = 1) + sigmoid" in e.status.value and "gradient std per layer" in e.status.value
 
 
-def test_only_as_many_panels_as_layers_and_they_fill_the_width():
-    e = init_explorer(scheme="he", activation="relu", depth=2)
-    shown = [ax for ax in e.act_axes + e.grad_axes if ax.get_visible()]
-    assert len(shown) == 4
-    hidden_artists = e.activations.bars[2:] + e.gradients.bars[2:] + e.gradients.labels[2:]
-    assert not any(artist.get_visible() for artist in hidden_artists)
-    assert e.act_axes[1].get_position().x1 > 0.95  # the last panel reaches the right edge
+def _pixels(explorer):
+    return np.asarray(explorer.figure.fig.canvas.buffer_rgba()).copy()
+
+
+def test_the_columns_stay_put_and_the_layers_beyond_L_are_blank():
+    e = init_explorer(scheme="he", activation="relu", depth=8)
+    places = [ax.get_position().bounds for ax in e.act_axes + e.grad_axes]
+    e.depth.value = 2
+    assert [ax.get_position().bounds for ax in e.act_axes + e.grad_axes] == places  # no panel moves
+    beyond = e.activations.bars[2:] + e.activations.labels[2:] + e.gradients.bars[2:] + e.gradients.labels[2:]
+    assert not any(artist.get_visible() for artist in beyond)
+    pixels = _pixels(e)
+    height, width = pixels.shape[:2]
+    start = int(np.ceil((e.act_axes[2].get_position().x0 - e.COLUMN_GAP / 2) * width)) + 1
+    bottom = int(height * (1 - e.CURTAIN_BOTTOM)) - 1
+    assert (pixels[:bottom, start:] == 255).all()  # layers 3-8: blank, no title, axis, number or bar
+    assert (pixels[:bottom, :start] < 255).any() and (pixels[bottom:, start:] < 255).any()  # layers 1-2, the label
     e.depth.value = 8
-    assert all(ax.get_visible() for ax in e.act_axes + e.grad_axes) and len(e.grads) == 8
+    assert all(bars.get_visible() for bars in e.activations.bars + e.gradients.bars) and len(e.grads) == 8
 
 
 def test_the_scheme_sets_sigma_w_for_the_width_and_a_moved_slider_is_custom():
@@ -157,46 +167,21 @@ def test_scale_shift_explorer_names_bad_arguments(kwargs, error, words):
         scale_shift_explorer(**kwargs)
 
 
-def test_a_layout_seen_before_is_redrawn_from_its_kept_background_to_the_same_picture():
-    e = init_explorer(scheme="he", activation="relu", depth=8)
-    e.depth.value = 2
-    two = shown_picture(e.figure.image)
-    e.depth.value = 8
-    eight = shown_picture(e.figure.image)
-    e.depth.value = 2  # the depth-2 layout's background is reused, not drawn again
-    assert shown_picture(e.figure.image) == two
-    e.depth.value = 8
-    assert shown_picture(e.figure.image) == eight
-    assert init_explorer(scheme="he", activation="relu", depth=2).figure.png() == two  # as a fresh drawing
-
-
-def test_an_L_step_draws_the_next_layout_ahead_once_the_kernel_is_idle_and_the_pictures_stay_full_draws():
-    import asyncio
-
-    def pixels(explorer):
-        return np.asarray(explorer.figure.fig.canvas.buffer_rgba()).copy()
-
-    async def steps():
-        e = init_explorer(scheme="xavier", activation="relu", depth=8)
-        full_draws = []
-        canvas_draw = e.figure.fig.canvas.draw
-        e.figure.fig.canvas.draw = lambda: full_draws.append(1) or canvas_draw()
-        e.depth.value = 7  # a full draw of L = 7
-        shown = pixels(e)
-        await asyncio.sleep(3 * e.AHEAD_AFTER_S)  # idle: L = 6 drawn ahead
-        assert len(full_draws) == 2 and np.array_equal(shown, pixels(e)), "drawing ahead changed the picture"
-        e.depth.value = 6  # from the background drawn ahead
-        assert len(full_draws) == 2
-        assert np.array_equal(pixels(e), pixels(init_explorer(scheme="xavier", activation="relu", depth=6)))
-        e.depth.value = 5  # the next step at once: L = 5 is drawn now, and L = 4 is not drawn ahead
-        e.depth.value = 8  # a jump (the built layout, kept): nothing drawn ahead either
-        await asyncio.sleep(3 * e.AHEAD_AFTER_S)
-        assert len(full_draws) == 3
-        e.depth.value = 4
-        assert len(full_draws) == 4
-        assert np.array_equal(pixels(e), pixels(init_explorer(scheme="xavier", activation="relu", depth=4)))
-
-    asyncio.run(steps())
+def test_moves_of_L_sigma_and_n_draw_no_whole_figure_and_show_a_fresh_explorers_picture():
+    """The panels never move and the x-axis numbers are overlays: a new L, width or ReLU range (σ_w 0.5 makes
+    layer 1 reach 20, not 5) redraws no axes; only leaky ReLU's other ticks make a new background, once."""
     e = init_explorer(scheme="xavier", activation="relu", depth=8)
-    e.depth.value = 7  # outside an event loop (a script): nothing is drawn ahead
-    assert e._ahead is None
+    full_draws = []
+    canvas_draw = e.figure.fig.canvas.draw
+    e.figure.fig.canvas.draw = lambda: full_draws.append(1) or canvas_draw()
+    ranges = set()
+    for control, value in ((e.depth, 5), (e.std, 0.5), (e.depth, 2), (e.width, 150), (e.std, 0.05), (e.depth, 8)):
+        control.value = value
+        ranges.add(e.activations.limits[1])
+        assert np.array_equal(_pixels(e), _pixels(init_explorer(**e.settings))), f"{control.description} {value}"
+    assert not full_draws and len(ranges) >= 3
+    e.activation.value = "leaky relu"
+    e.activation.value = "relu"
+    e.activation.value = "leaky relu"
+    assert len(full_draws) == 1  # leaky ReLU's background is drawn once, then kept
+    assert np.array_equal(_pixels(e), _pixels(init_explorer(**e.settings)))

@@ -215,6 +215,42 @@ def test_redraw_changed_gives_the_picture_a_full_redraw_gives(hinted_text):
             assert np.array_equal(partial, _pixels(live)), f"move {move}"
 
 
+def test_overlays_are_drawn_into_a_kept_background_to_the_pixels_of_a_full_draw():
+    """Overlay artists (axis numbers written as texts) are part of the background: a new ``overlay_key`` on a
+    layout seen before draws only them, a key seen before draws nothing, and every picture is the one a figure
+    drawn from scratch shows."""
+    from matplotlib.figure import Figure
+
+    from helpers.widgets import LiveFigure
+
+    def build():
+        fig = Figure(figsize=(3, 2), dpi=100)
+        ax = fig.add_axes((0.1, 0.2, 0.8, 0.7), xlim=(0, 1))
+        (line,) = ax.plot([0, 1], [0, 1])
+        numbers = [ax.text(x, -0.1, "", transform=ax.transAxes, ha="center", va="top") for x in (0, 0.5, 1)]
+        return fig, line, numbers
+
+    def show(line, numbers, top, slope):
+        for number, value in zip(numbers, (0, top / 2, top), strict=True):
+            number.set_text(f"{value:g}")
+        line.set_ydata([0, slope])
+
+    fig, line, numbers = build()
+    show(line, numbers, 5, 0.3)
+    live = LiveFigure(fig, [line], key="axes", overlay_artists=numbers, overlay_key=5)
+    full_draws = []
+    canvas_draw = fig.canvas.draw
+    fig.canvas.draw = lambda: full_draws.append(1) or canvas_draw()
+    for top, slope in ((10, 0.6), (5, 0.9), (20, 0.2), (10, 0.4)):
+        show(line, numbers, top, slope)
+        live.redraw(full=True, key="axes", overlay_key=top)
+        fresh_fig, fresh_line, fresh_numbers = build()
+        show(fresh_line, fresh_numbers, top, slope)
+        fresh = LiveFigure(fresh_fig, [fresh_line], overlay_artists=fresh_numbers)
+        assert np.array_equal(_pixels(live), _pixels(fresh)), f"top {top}"
+    assert not full_draws  # the numbers were drawn over the kept figure, never the whole figure again
+
+
 @pytest.mark.parametrize("alpha", [1.0, 0.0])
 def test_the_png_holds_exactly_the_drawn_pixels_without_alpha_only_when_the_figure_is_opaque(alpha):
     import io
