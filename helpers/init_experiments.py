@@ -17,6 +17,7 @@ from helpers.validation import (
     as_float_array,
     as_positive_int,
     as_rng,
+    as_sequence,
     as_sizes,
     internal_values,
     require_methods,
@@ -90,8 +91,21 @@ def _batches(n: int, batch_size: int | None) -> list[slice]:
     return [slice(start, stop) for start, stop in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
+def _known_acts(known_acts, shape, batchnorm: bool) -> list[np.ndarray]:
+    """``forward_backward``'s ``known_acts``, checked: a list of arrays of the inputs' shape, none with batch norm."""
+    known = as_sequence(known_acts, "known_acts", "arrays, one per layer")
+    if known and batchnorm:
+        raise ValueError(f"known_acts works only without batch norm (its layers see the batch), got {len(known)} "
+                         "layers with batchnorm=True")
+    known = [as_float_array(a, f"known_acts[{i}]", ndim=2, allow_nan=True) for i, a in enumerate(known)]
+    for i, a in enumerate(known):
+        if a.shape != shape:
+            raise ValueError(f"known_acts[{i}] must have the shape of x {shape}, got {a.shape}")
+    return known
+
+
 def forward_backward(x, weights, activation: str, upstream, *, batchnorm: bool = False,
-                     batch_size: int | None = None, train: bool = True):
+                     batch_size: int | None = None, train: bool = True, known_acts=()):
     """Forward through ``a_l = f(BN(a_{l-1} @ W_l))`` (BN optional), then back from ``dL/da_depth = upstream``.
 
     Args:
@@ -104,6 +118,10 @@ def forward_backward(x, weights, activation: str, upstream, *, batchnorm: bool =
         train: with batch norm, ``True`` normalises each batch with its own statistics; ``False`` first runs
             one training pass over the batches (forward only) to collect the running statistics (their plain
             average, PyTorch's ``momentum=None``) and then normalises every sample with those.
+        known_acts: without batch norm, the first layers' activations from an earlier call with the same ``x``
+            and the same first weights (a prefix of its ``acts``, (N, n_units) each): they are used, not
+            computed again, since a layer's output does not depend on the layers after it (a step of the
+            explorer's L). Layers beyond ``depth`` are ignored.
 
     Returns:
         ``(acts, grads)``: ``depth`` arrays (N, n_units) each; ``acts[l]`` is layer l + 1's output and
@@ -122,6 +140,7 @@ def forward_backward(x, weights, activation: str, upstream, *, batchnorm: bool =
     batchnorm, train = as_bool(batchnorm, "batchnorm"), as_bool(train, "train")
     if batch_size is not None:
         batch_size = as_positive_int(batch_size, "batch_size")
+    known_acts = _known_acts(known_acts, x.shape, batchnorm)[: len(weights)]
     norms = [BatchNorm(W.shape[1], momentum=None) for W in weights] if batchnorm else []
     batches = _batches(len(x), batch_size if batchnorm else None)
     if batchnorm and not train:
@@ -135,8 +154,11 @@ def forward_backward(x, weights, activation: str, upstream, *, batchnorm: bool =
         for rows in batches:
             a = x[rows]
             for i, W in enumerate(weights):
-                z = a @ W
-                a = f(norms[i].forward(z, train=train) if batchnorm else z)
+                if i < len(known_acts):  # without batch norm: one batch of all rows
+                    a = known_acts[i]
+                else:
+                    z = a @ W
+                    a = f(norms[i].forward(z, train=train) if batchnorm else z)
                 acts[i].append(a)
             da = upstream[rows]
             for i in reversed(range(len(weights))):

@@ -121,6 +121,7 @@ class InitExplorer(Panel):
 
         reuse_freed_memory()  # a move's ~40 arrays of 0.8 MB: about half its NumPy time was fresh pages
         self._z_cache = {}
+        self._forward = (None, [])  # (width, σ_w, activation), the activations of the deepest L computed for them
         fig = Figure(figsize=(9.0, 4.4), dpi=100)
         columns = _column_positions(self.MAX_DEPTH)  # one column per layer, the same for every L
         self.act_axes = [fig.add_axes((x0, 0.55, w, 0.34)) for x0, w in columns]
@@ -189,10 +190,16 @@ class InitExplorer(Panel):
         x, z, upstream = self._inputs(self.width.value)
         weights = [self.std.value * zi for zi in z[: self.depth.value]]
         n = self.n_used()
+        # without batch norm, the layers before L are the same for every L: kept from the deepest L computed
+        forward = (self.width.value, self.std.value, self.activation.value)
+        known = self._forward[1] if not self.batchnorm.value and self._forward[0] == forward else []
         with _BLAS.limit(limits=1, user_api="blas"):
-            return forward_backward(x[:n], weights, self.activation.value, upstream[:n],
-                                    batchnorm=self.batchnorm.value, batch_size=self.batch_size.value,
-                                    train=self.mode.value == "train")
+            acts, grads = forward_backward(x[:n], weights, self.activation.value, upstream[:n],
+                                           batchnorm=self.batchnorm.value, batch_size=self.batch_size.value,
+                                           train=self.mode.value == "train", known_acts=known)
+        if not self.batchnorm.value and len(acts) > len(known):
+            self._forward = (forward, acts)
+        return acts, grads
 
     # --- the view -------------------------------------------------------------------------------------------
 

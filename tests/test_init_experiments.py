@@ -105,6 +105,22 @@ def test_forward_backward_without_batchnorm_repeats_layer_activations():
     assert [g.shape for g in grads] == [(1000, 100)] * 3
 
 
+def test_forward_backward_reuses_known_first_layers_to_the_same_numbers():
+    """A layer's output does not depend on the layers after it: the explorer's L steps reuse them."""
+    rng = np.random.default_rng(2)
+    x, upstream = rng.standard_normal((50, 6)), rng.standard_normal((50, 6))
+    weights = stack_weights("he", 5, 6, rng)
+    acts, grads = forward_backward(x, weights, "relu", upstream)
+    for depth, known in ((3, acts), (5, acts[:2]), (5, acts[:5])):
+        again, again_grads = forward_backward(x, weights[:depth], "relu", upstream, known_acts=known)
+        fresh, fresh_grads = forward_backward(x, weights[:depth], "relu", upstream)
+        assert all(np.array_equal(a, b) for a, b in zip(again + again_grads, fresh + fresh_grads, strict=True))
+    with pytest.raises(ValueError, match="known_acts works only without batch norm"):
+        forward_backward(x, weights, "relu", upstream, batchnorm=True, known_acts=acts[:1])
+    with pytest.raises(ValueError, match=r"known_acts\[0\] must have the shape of x \(50, 6\), got \(49, 6\)"):
+        forward_backward(x, weights, "relu", upstream, known_acts=[acts[0][1:]])
+
+
 def test_backward_gradients_per_layer_in_the_classic_experiment():
     def grad_stds(scheme, activation):
         rng = np.random.default_rng(1)
