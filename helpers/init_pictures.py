@@ -188,7 +188,7 @@ class ActivationHistograms:
 
         The bars count every ``every``-th sample (a cheaper picture of the same distribution); the std labels
         use all of them. The bars and labels of axes beyond ``len(acts)`` are hidden (the axes stay). Returns
-        True when the axis limits changed.
+        True when the background changed (``layout``: the axis limits, or with ``moving_ticks`` the tick places).
         """
         acts, every = _per_layer(acts, "acts"), as_positive_int(every, "every")
         if len(acts) > len(self.axes):
@@ -204,14 +204,15 @@ class ActivationHistograms:
             self.labels[i].set_text(f"std {std:.2g}" + (f"\nzeros {zeros[i]:.0%}" if activation == "relu" else ""))
         top = 1.45 if self.peak_normalised else _nice_ceiling(1.3 * fractions.max()) if fractions.size else 1.0
         self.limits = (lo, hi, top)
-        ticks = tuple((v - lo) / (hi - lo) for v in _tick_values(lo, hi))
+        values = _tick_values(lo, hi)
+        ticks = tuple((v - lo) / (hi - lo) for v in values)
         layout = (ticks, top) if self.moving_ticks else self.limits
         for i, (bars, label) in enumerate(zip(self.bars, self.labels, strict=True)):
             bars.set_visible(i < len(acts))
             label.set_visible(i < len(acts))
         for k, text in enumerate(self.tick_labels):  # the same three numbers under every axes
             text.set_x(ticks[k % 3])
-            text.set_text(_tick_text(_tick_values(lo, hi)[k % 3]))
+            text.set_text(_tick_text(values[k % 3]))
         changed = layout != self.layout
         if changed:
             for i, ax in enumerate(self.axes):

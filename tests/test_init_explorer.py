@@ -27,6 +27,12 @@ def test_gradient_histograms_bin_log10_of_the_size_and_count_zeros_apart():
     assert set(np.round(centres[fractions[0] > 0], 2)) == {-2.75, 1.25}  # log10 1e-3 = -3, log10 10 = 1
 
 
+def test_gradient_histograms_use_the_edges_given_even_when_uneven():
+    fractions, zeros = gradient_histograms([np.array([1e-3, 0.05, 0.2, 0.3, 0.0, 1e3])], edges=[-4, -2, -1, 0])
+    # log10: -3 in [-4, -2); -1.3 in [-2, -1); -0.7 and -0.5 in [-1, 0]; 3 beyond: the last bin; 0 counted apart
+    assert np.allclose(fractions[0] * 6, [1, 1, 3]) and zeros[0] == 1 / 6
+
+
 def test_explorer_starts_with_the_saturated_sigmoid():
     e = init_explorer()
     assert len(e.acts) == 5 == len(e.grads) and shown_picture(e.figure.image).startswith(b"\x89PNG")
