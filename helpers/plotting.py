@@ -18,6 +18,7 @@ from helpers.activation_pictures import plot_activation as plot_activation  # re
 from helpers.classifier_pictures import plot_confusion_matrix as plot_confusion_matrix  # these from here
 from helpers.classifier_pictures import plot_digit_images as plot_digit_images
 from helpers.gates import GateReport, evaluate_gate
+from helpers.inline_figures import show_figures_drawn_once
 from helpers.network_pictures import plot_network as plot_network
 from helpers.network_pictures import plot_probability_regions as plot_probability_regions
 from helpers.network_pictures import probability_grid as probability_grid
@@ -41,7 +42,8 @@ GATE_LIMITS = (-0.5, 1.5)
 
 
 def use_course_style() -> None:
-    """Set readable defaults for every figure in a notebook (call once in the setup cell)."""
+    """Set readable defaults for every figure in a notebook (call once in the setup cell), and show each figure as
+    drawn once (:func:`helpers.inline_figures.show_figures_drawn_once`)."""
     plt.rcParams.update({
         "figure.figsize": (6.0, 4.0),
         "figure.dpi": 100,
@@ -53,6 +55,7 @@ def use_course_style() -> None:
         "axes.titlesize": 12,
         "legend.frameon": False,
     })
+    show_figures_drawn_once()
 
 
 def _weights(w, b) -> tuple[np.ndarray, float]:

@@ -20,6 +20,7 @@ from helpers import (
     grid_shade,
     hidden_space_pictures,
     init_pictures,
+    inline_figures,
     layers,
     live_figure,
     network_pictures,
@@ -32,7 +33,7 @@ from helpers.picture_basics import PROBABILITY_CMAP
 from helpers.playground import display, palette, picture
 
 MODULES = [plotting, picture_basics, activation_pictures, classifier_pictures, network_pictures, hidden_space_pictures,
-           init_pictures, rnn_pictures, palette, picture, live_figure, grid_shade, png]
+           init_pictures, rnn_pictures, palette, picture, live_figure, grid_shade, png, inline_figures]
 
 _r = np.random.default_rng(2)
 X42 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -135,6 +136,9 @@ REGISTRY = {
         ("2 channels", np.zeros((2, 3, 2), np.uint8))]),
         rows=A(np.zeros((2, 10), np.uint8), "object", optional=True,
                extra=[("wrong shape", np.zeros((2, 7), np.uint8))])),
+    "inline_figures.figure_png": fn(inline_figures.figure_png, fig=A(_FIG, "object", extra=[("axes", AX)])),
+    "inline_figures.show_figures_drawn_once": fn(inline_figures.show_figures_drawn_once, shell=A(
+        None, "object", optional=True, extra=[("a string", "ipython")])),
     "live_figure.data_url": fn(live_figure.data_url, data=A(b"\x89PNG", "object", extra=[("JPEG bytes", b"\xff\xd8")])),
     "live_figure.shown_picture": fn(live_figure.shown_picture, image=A(
         _LIVE.image, "object", extra=[("an image of raw PNG bytes", widgets.Image(value=b"\x89PNG"))])),
