@@ -164,7 +164,7 @@ class ActivationExplorer(Panel):
         ax_d.set_title("the gradient through L layers (dotted: L)", fontsize=10)
         artists = [self.line_f, self.line_df, self.line_g, self.line_dg, self.band_f, self.band_df, self.bars,
                    self.picture, self.chain_f, self.chain_g, self.depth_marker]
-        self.figure = LiveFigure(fig, artists)
+        self.figure = LiveFigure(fig, artists, draw=False)  # drawn by the refresh() that ends __init__
 
     def set_settings(self, **values) -> None:
         """As :meth:`Panel.set_settings`; a new ``function`` also brings its parameters' defaults unless given."""

@@ -82,7 +82,8 @@ class DescentExplorer(Panel):
         (self.full_loss_line,) = self.ax_loss.plot([], [], "--", color=FULL, lw=1.4)
         self.ax_loss.set(yscale="log", ylim=(1e-10, 1e4), xlim=(0, MAX_STEPS), xlabel="update t",
                          ylabel="E(w) - E(w*)", title="gap to the minimum")
-        self.figure = LiveFigure(fig, [self.full_line, self.path_line, self.head, self.loss_line, self.full_loss_line])
+        self.figure = LiveFigure(fig, [self.full_line, self.path_line, self.head, self.loss_line, self.full_loss_line],
+                                 draw=False)  # drawn by the _new_surface() that ends __init__
 
         self._register_controls({"surface": self.surface_menu, "lr": self.lr, "batch": self.batch,
                                  "w1": self.w1, "w2": self.w2})

@@ -357,3 +357,47 @@ def test_a_move_sends_the_new_picture_before_any_text(make, monkeypatch):
     panel_texts = [w for w in sent if isinstance(w, ipywidgets.HTML)]
     assert panel.figure.image in sent and panel_texts
     assert sent.index(panel.figure.image) < min(sent.index(w) for w in panel_texts)
+
+
+def test_a_live_figure_built_undrawn_shows_the_same_picture_at_its_first_redraw(monkeypatch):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from helpers.widgets import LiveFigure
+
+    def build():
+        fig = Figure(figsize=(2, 1.5), dpi=100)
+        (line,) = fig.add_subplot().plot([0, 1], [1, 0])
+        return fig, line
+
+    draws = []
+    canvas_draw = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw", lambda canvas: draws.append(1) or canvas_draw(canvas))
+    fig, line = build()
+    undrawn = LiveFigure(fig, [line], draw=False)
+    assert bytes(undrawn.image.value) == b"" and not draws  # nothing drawn, nothing shown yet
+    line.set_ydata([0.2, 0.7])
+    undrawn.redraw()  # the first redraw draws the background it does not have yet
+    fresh_fig, fresh_line = build()
+    fresh_line.set_ydata([0.2, 0.7])
+    assert np.array_equal(_pixels(undrawn), _pixels(LiveFigure(fresh_fig, [fresh_line])))
+    assert len(draws) == 2  # one each
+
+
+@pytest.mark.parametrize("build", ["activation_explorer", "descent_explorer"])
+def test_a_panel_draws_its_whole_figure_once_while_it_is_built(monkeypatch, build):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    draws = []
+    canvas_draw = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw", lambda canvas: draws.append(1) or canvas_draw(canvas))
+    if build == "activation_explorer":
+        from helpers.activation_explorer import activation_explorer
+
+        panel = activation_explorer("sigmoid")
+    else:
+        from helpers.descent_explorer import DescentExplorer
+
+        panel = DescentExplorer()
+    assert len(draws) == 1
+    assert bytes(panel.figure.image.value).startswith(b"data:image/png;base64,")  # and shown
