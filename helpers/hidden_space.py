@@ -16,9 +16,9 @@ import numpy as np
 
 from helpers.datasets import truth_table
 from helpers.layers import Affine, BinaryCrossEntropy, ReLU, Sequential, Sigmoid, Tanh, mlp
-from helpers.layers._common import _sigmoid
 from helpers.optim import SGD
 from helpers.train import Trainer
+from helpers.train_together import fit_together
 from helpers.validation import as_finite_float, as_float_array, as_int, as_labels, as_sequence, check_shape
 
 
@@ -151,16 +151,12 @@ def separation_margin(points, y, n_angles: int = 3600) -> float:
     return float(gaps.max() / 2)
 
 
-_ACTIVATION_STEPS = {  # layer class -> (forward, backward from the output and the upstream gradient), as the layer
-    Tanh: (np.tanh, lambda out, d: d * (1.0 - out**2)),
-    Sigmoid: (_sigmoid, lambda out, d: d * out * (1.0 - out)),
-    ReLU: (lambda z: np.maximum(z, 0.0), lambda out, d: d * (out > 0)),
-}
+_TOGETHER_ACTIVATIONS = (Tanh, Sigmoid, ReLU)
 
 
-def _stack_networks(models) -> tuple[list, list]:
-    """The layers of ``models`` (all of one shape) as stacked weights: ``(kinds, params)`` where ``kinds[k]`` is
-    ``"affine"`` or an activation class and ``params[k]`` is ``(W, b)`` of shapes (S, n_in, n_out), (S, n_out)."""
+def _check_networks(models) -> tuple:
+    """``models`` as a tuple of networks of one shape (Affine layers with tanh, sigmoid or relu between them and one
+    output), or a clear error naming the first that is not."""
     models = as_sequence(models, "models", "networks built by mlp (Affine and tanh/sigmoid/relu layers)")
     if not models:
         raise ValueError("models must hold at least one network, got none")
@@ -171,7 +167,7 @@ def _stack_networks(models) -> tuple[list, list]:
         layers = model.layers
         kinds = ["affine" if isinstance(layer, Affine) else type(layer) for layer in layers]
         ok = (len(layers) % 2 == 1 and all(k == "affine" for k in kinds[::2])
-              and all(k in _ACTIVATION_STEPS for k in kinds[1::2]) and layers[-1].params["W"].shape[1] == 1)
+              and all(k in _TOGETHER_ACTIVATIONS for k in kinds[1::2]) and layers[-1].params["W"].shape[1] == 1)
         if not ok:
             raise ValueError(f"models[{i}] must be Affine layers with tanh, sigmoid or relu between them and one "
                              f"output, like mlp([2, 2, 1], 'tanh'), got {model!r}")
@@ -180,17 +176,15 @@ def _stack_networks(models) -> tuple[list, list]:
         if shapes is not None and these != shapes:
             raise ValueError(f"models[{i}] must have the same layers and sizes as models[0], got {model!r}")
         shapes = these
-    params = [(np.stack([m.layers[k].params["W"] for m in models]), np.stack([m.layers[k].params["b"] for m in models]))
-              if kind == "affine" else None for k, (kind, _) in enumerate(shapes)]
-    return [kind for kind, _ in shapes], params
+    return models
 
 
 def train_together(models, X, y, lr: float = 2.0, epochs: int = 100) -> np.ndarray:
     """Train every network in ``models`` for ``epochs`` full-batch epochs at once, in place.
 
     Each network takes exactly the steps ``Trainer(model, BinaryCrossEntropy(), SGD(lr), X, y).fit(epochs)``
-    would give it (the same operations in the same order, on stacked arrays: one NumPy call serves every
-    network), and ends with the weights that would leave it.
+    would give it, to the last bit, and ends with the weights that would leave it: those Trainers are trained by
+    :func:`helpers.train_together.fit_together` (one NumPy call per step serves every network).
 
     Args:
         models: networks of one shape, each a ``Sequential`` of ``Affine`` layers with tanh, sigmoid or relu
@@ -202,9 +196,8 @@ def train_together(models, X, y, lr: float = 2.0, epochs: int = 100) -> np.ndarr
     Returns:
         the loss (binary cross-entropy) of each epoch, shape (S, epochs), as ``Trainer.history["loss"]``.
     """
-    kinds, params = _stack_networks(models)
-    S = len(params[0][0])
-    D = params[0][0].shape[1]
+    models = _check_networks(models)
+    S, D = len(models), models[0].layers[0].params["W"].shape[0]
     X = as_float_array(X, "X", nonempty=True)
     if X.ndim not in (2, 3) or X.shape[-1] != D or (X.ndim == 3 and X.shape[0] != S) or X.shape[-2] == 0:
         raise ValueError(f"X must have shape (N, {D}) or ({S}, N, {D}) for these {S} networks, got {X.shape}")
@@ -215,36 +208,9 @@ def train_together(models, X, y, lr: float = 2.0, epochs: int = 100) -> np.ndarr
     y = as_labels(y.ravel(), "y", n_classes=2).reshape(y.shape).astype(float)
     lr = as_finite_float(lr, "lr", low=0.0, low_open=True, high=100.0)
     epochs = as_int(epochs, "epochs", low=1, high=100_000)
-    targets = y[..., None]  # (N, 1) or (S, N, 1)
-    losses = np.empty((S, epochs))
-    for epoch in range(epochs):
-        inputs, h = [], X
-        for kind, p in zip(kinds, params, strict=True):  # forward, keeping what each backward needs
-            inputs.append(h)
-            if kind == "affine":
-                h = h @ p[0]
-                h += p[1][:, None, :]
-            else:
-                h = _ACTIVATION_STEPS[kind][0](h)
-        scores = h  # (S, N, 1)
-        losses[:, epoch] = (np.logaddexp(0.0, scores) - targets * scores).sum(axis=(1, 2)) / N
-        d = _sigmoid(scores) - targets
-        d /= N
-        grads = [None] * len(kinds)
-        for k in range(len(kinds) - 1, -1, -1):
-            if kinds[k] == "affine":
-                grads[k] = (np.swapaxes(inputs[k], -1, -2) @ d, d.sum(axis=-2))
-                if k:
-                    d = d @ np.swapaxes(params[k][0], -1, -2)
-            else:
-                d = _ACTIVATION_STEPS[kinds[k]][1](inputs[k + 1], d)
-        for p, g in zip(params, grads, strict=True):
-            if p is not None:
-                p[0][...] -= lr * g[0]  # in place: p is the (W, b) pair of stacked arrays
-                p[1][...] -= lr * g[1]
-    for i, model in enumerate(models):
-        for layer, p in zip(model.layers, params, strict=True):
-            if p is not None:
-                layer.params["W"][...] = p[0][i]
-                layer.params["b"][...] = p[1][i]
-    return losses
+    X_sets = X if X.ndim == 3 else [X] * S
+    y_sets = y if y.ndim == 2 else [y] * S
+    trainers = [Trainer(model, BinaryCrossEntropy(), SGD(lr=lr), X_i, y_i)
+                for model, X_i, y_i in zip(models, X_sets, y_sets, strict=True)]
+    fit_together(trainers, epochs)
+    return np.array([trainer.history["loss"] for trainer in trainers])

@@ -298,6 +298,18 @@ def as_sequence(value, name: str, what: str = "values") -> tuple:
     return tuple(value)
 
 
+def as_instances(value, name: str, cls: type, what: str) -> tuple:
+    """``value`` (a list or tuple of ``what``) as a non-empty tuple of ``cls`` objects, or a ``TypeError`` /
+    ``ValueError`` naming ``name`` (or ``name[i]``, the first item that is not a ``cls``)."""
+    items = as_sequence(value, name, what)
+    if not items:
+        raise ValueError(f"{name} must hold at least one {cls.__name__}, got none")
+    for i, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise TypeError(f"{name}[{i}] must be a {cls.__name__}, got {_got(item)}")
+    return items
+
+
 def as_instance(value, name: str, cls: type, what: str = ""):
     """``value`` if it is a ``cls``, else a ``TypeError`` naming ``name`` (``what``: how to describe a good one)."""
     if not isinstance(value, cls):

@@ -36,11 +36,12 @@ from helpers import (
     rnn,
     sequence_tasks,
     train,
+    train_together,
 )
 
-MODULES = [gates, layers, optim, train, activations, graph, graph_pictures, descent, backprop, init, rnn, datasets,
-           gradcheck, metrics, char_rnn, sequence_tasks, init_experiments, memory] + probe_registry_models.MODULES \
-    + probe_registry_pictures.MODULES + probe_registry_panels.MODULES
+MODULES = [gates, layers, optim, train, train_together, activations, graph, graph_pictures, descent, backprop, init,
+           rnn, datasets, gradcheck, metrics, char_rnn, sequence_tasks, init_experiments, memory] \
+    + probe_registry_models.MODULES + probe_registry_pictures.MODULES + probe_registry_panels.MODULES
 
 _r = np.random.default_rng(0)
 X53 = _r.standard_normal((5, 3))
@@ -258,6 +259,13 @@ REGISTRY = {
     "train.Trainer.fit": meth(_trainer, "fit", epochs=A(2, "posint")),
     "train.Trainer.predict": meth(_trainer, "predict", X=A(X53, "batch")),
     "train.Trainer.accuracy": meth(_trainer, "accuracy"),
+    "train_together.fit_together": fn(train_together.fit_together,
+                                      trainers=A([_trainer(), _trainer()], "object",
+                                                 extra=[("empty list", []), ("a list of strings", ["abc"]),
+                                                        ("mixed sizes", [_trainer(), train.Trainer(
+                                                            layers.mlp([3, 5, 1], rng=0), layers.BinaryCrossEntropy(),
+                                                            optim.SGD(0.1), X53, Y01)])]),
+                                      epochs=A(2, "posint")),
     "train.train": fn(train.train, model=A(layers.mlp([3, 4, 1], rng=0), "object"),
                       loss=A(layers.BinaryCrossEntropy(), "object"), optimizer=A(optim.SGD(0.1), "object"),
                       X=A(X53, "rows"), y=A(Y01, "labels01"), epochs=A(2, "posint"),

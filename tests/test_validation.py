@@ -41,3 +41,14 @@ def test_all_finite_agrees_with_isfinite_and_warns_of_nothing(label):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert all_finite(arr) is bool(np.isfinite(arr).all())
+
+
+def test_as_instances_takes_a_nonempty_list_of_one_kind_and_names_the_first_other():
+    from helpers.validation import as_instances
+    assert as_instances([1.0, 2.5], "scales", float, "numbers") == (1.0, 2.5)
+    with pytest.raises(TypeError, match=r"scales must be a list or tuple of numbers, got float"):
+        as_instances(3.0, "scales", float, "numbers")
+    with pytest.raises(ValueError, match="scales must hold at least one float, got none"):
+        as_instances([], "scales", float, "numbers")
+    with pytest.raises(TypeError, match=r"scales\[1\] must be a float, got str"):
+        as_instances((1.0, "2", 3.0), "scales", float, "numbers")
