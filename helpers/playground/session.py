@@ -93,14 +93,19 @@ class Session:
         with internal_values():
             return t.loss.forward(scores, t.y), t.test_loss()
 
-    def train(self, epochs: int = 1) -> int:
-        """Train up to ``epochs`` epochs, never past ``state.stop_epoch`` (if set); return how many ran."""
+    def epochs_to_train(self, epochs: int) -> int:
+        """How many of ``epochs`` (>= 1) more epochs :meth:`train` runs: never past ``state.stop_epoch`` (if set)."""
         epochs = as_positive_int(epochs, "epochs")
         if self.state.stop_epoch:
             epochs = min(epochs, self.state.stop_epoch - self.trainer.epoch)
-        if epochs > 0:
-            self.trainer.fit(epochs)
         return max(epochs, 0)
+
+    def train(self, epochs: int = 1) -> int:
+        """Train up to ``epochs`` epochs, never past ``state.stop_epoch`` (if set); return how many ran."""
+        epochs = self.epochs_to_train(epochs)
+        if epochs:
+            self.trainer.fit(epochs)
+        return epochs
 
     @property
     def stopped(self) -> bool:
