@@ -15,7 +15,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.datasets import truth_table
-from helpers.validation import as_finite_float, as_float_array, as_labels, as_positive_float, as_positive_int, as_rng
+from helpers.validation import (
+    as_bool,
+    as_finite_float,
+    as_float_array,
+    as_labels,
+    as_positive_float,
+    as_positive_int,
+    as_rng,
+)
 
 #: The lecture's weights and bias for each single-perceptron gate: name -> ((w1, w2), b).
 GATE_WEIGHTS: dict[str, tuple[tuple[float, float], float]] = {
@@ -293,8 +301,11 @@ class Perceptron:
             raise ValueError(f"X must have shape (N, {self.n_inputs}), one column per input, got {X.shape}")
         return np.asarray(perceptron(X, self.w, self.b))
 
-    def fit(self, X, y, epochs: int = 20) -> dict[str, list]:
+    def fit(self, X, y, epochs: int = 20, *, stop_when_learned: bool = False) -> dict[str, list]:
         """Train on ``X`` (shape ``(N, n_inputs)``) and 0/1 labels ``y`` (shape ``(N,)``).
+
+        ``stop_when_learned=True`` stops after the first epoch that leaves every sample classified right: the rule
+        moves the weights only on a mistake, so the epochs after it would change nothing (accuracy 1.0, 0 updates).
 
         Returns:
             the history, one entry per epoch: ``"accuracy"`` (fraction right after the epoch),
@@ -304,6 +315,7 @@ class Perceptron:
         X = as_float_array(X, "X", ndim=2, nonempty=True)
         y = as_float_array(y, "y", ndim=1)
         epochs = as_positive_int(epochs, "epochs")
+        stop_when_learned = as_bool(stop_when_learned, "stop_when_learned")
         if X.shape != (len(y), self.n_inputs):
             raise ValueError(f"X must have shape (N, {self.n_inputs}) with N = len(y) = {len(y)}, got {X.shape}")
         y = as_labels(y, "y", n_classes=2)
@@ -317,4 +329,6 @@ class Perceptron:
             history["updates"].append(updates)
             history["w"].append(self.w.copy())
             history["b"].append(self.b)
+            if stop_when_learned and history["accuracy"][-1] == 1.0:
+                break
         return history

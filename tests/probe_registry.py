@@ -181,7 +181,7 @@ REGISTRY = {
                            seed=A(0, "seed", optional=True)),
     "gates.Perceptron.predict": meth(lambda: gates.Perceptron(2, seed=0), "predict", X=A(X52, "batch")),
     "gates.Perceptron.fit": meth(lambda: gates.Perceptron(2, seed=0), "fit", X=A(X52, "batch"), y=A(Y01, "labels01"),
-                                 epochs=A(2, "posint")),
+                                 epochs=A(2, "posint"), stop_when_learned=A(False, "bool")),
     # --- layers ----------------------------------------------------------------------------------------
     "layers.Affine": fn(layers.Affine, n_in=A(3, "posint"), n_out=A(2, "posint"), rng=A(0, "seed", optional=True),
                         weight_scale=A(None, "nonneg", optional=True)),

@@ -96,6 +96,22 @@ def test_history_has_one_entry_per_epoch_and_copies_the_weights():
     assert p.w[0] != 99.0
 
 
+@pytest.mark.parametrize("gate", ["AND", "OR", "NAND", "XOR"])
+def test_stopping_when_learned_drops_only_epochs_that_change_nothing(gate):
+    X, y = truth_table(gate)
+    full = Perceptron(2, lr=0.1, seed=7).fit(X, y, epochs=40)
+    short = Perceptron(2, lr=0.1, seed=7).fit(X, y, epochs=40, stop_when_learned=True)
+    k = len(short["accuracy"])
+    for key in ("accuracy", "updates", "b"):
+        assert short[key] == full[key][:k]
+    if gate == "XOR":  # never learned: all 40 epochs
+        assert k == 40
+    else:  # learned after epoch k: every later epoch right, no update, the same weights
+        assert full["accuracy"].index(1.0) + 1 == k < 40
+        assert set(full["accuracy"][k:]) == {1.0} and set(full["updates"][k:]) == {0}
+        assert all(np.array_equal(w, short["w"][-1]) for w in full["w"][k:])
+
+
 def test_same_seed_same_training():
     X, y = truth_table("OR")
     a, b = Perceptron(2, seed=3).fit(X, y, 10), Perceptron(2, seed=3).fit(X, y, 10)
