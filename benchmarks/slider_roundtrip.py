@@ -74,7 +74,7 @@ def timed(case, fn):
         t0, cpu0 = time.time(), (time.thread_time(), time.process_time()); fn(change["new"]); stamp(case, t0, cpu0)
     return callback
 
-from helpers.live_figure import data_url
+from helpers.png import data_url
 
 def swap_url(frames, case):
     s = w.IntSlider(0, 0, 1000); img = w.Image(value=data_url(frames[0]), format="url")

@@ -10,14 +10,15 @@ Foundations (every notebook)
                    ``classifier_pictures``); every plot takes ``ax=None`` and returns what it drew;
                    ``picture_basics`` holds their colours and input checks
 - ``live_figure``  ``LiveFigure``: a figure redrawn in place (all of it, or only what changed)
-- ``widgets``      ``Panel`` (what every panel shares, ``LiveFigure`` re-exported) and the gate playground
+- ``panel``        ``Panel``: what every panel shares (no matplotlib: the playground imports only this)
+- ``widgets``      the gate playground, with ``Panel`` and ``LiveFigure`` re-exported for the other panels
 - ``checks``       exercise self-checks, a pass or a hint and True/False (``checks.nb01`` ... ``nb08``, one
                    answer parser in ``checks.answers``)
 - ``gradcheck``    numerical gradients and relative errors: the reference for every backward pass
 
 01 perceptron      ``gates`` (AND, NAND, OR, XOR, perceptron, the learning rule)
 02 XOR and MLPs    ``layers`` (a subpackage: ``dense`` Affine, activations, Sequential; ``losses``; ``batchnorm``),
-                   ``optim`` (SGD, L1/L2), ``train``,
+                   ``optim`` (SGD, L1/L2), ``train``, ``train_together`` (several trainers at once),
                    ``playground`` (the live trainer: state, data, session, palette, picture, display,
                    controls, frames, widget; imported as ``helpers.mlp_playground``), ``hidden_space``
                    (where a hidden layer puts the points, a run's frames) with ``hidden_space_pictures``
@@ -32,7 +33,7 @@ Foundations (every notebook)
                    (``BatchNorm`` is in ``layers.batchnorm``)
 07 RNNs            ``rnn``, ``rnn_layout`` (stacked / bidirectional layout), ``sequence_tasks``, ``char_rnn``,
                    ``rnn_pictures``, ``rnn_widgets``, ``rnn_explorers``, ``rnn_training_explorers``
-08 the lab         ``playground.lab`` (train a share-string without the widget, count dead neurons);
+08 the lab         ``playground.lab`` (train share-strings without the widget, several at once; count dead neurons);
                    the trainer's own data, multiclass and export live in ``playground`` (``data``, ``display``,
                    ``export``); ``optim`` has ``Momentum`` and ``Adam``, ``datasets`` ``spiral3`` and ``blobs4``
 """

@@ -5,14 +5,13 @@ artists that move, redraws just those over a cached background (blitting) and sw
 no flicker, no page jump, no new figure per move. Every panel of :mod:`helpers.widgets` is built on it.
 
 Text is drawn from glyphs rendered once and kept (:func:`_draw_text`: the same pixels, about half the time for
-a panel of many changing numbers). The picture goes to the page as a ``data:`` URL (:func:`data_url`), not as
-the PNG bytes ipywidgets would turn into a blob URL: the page shows a data URL sooner (benchmarks/README.md,
-"Where a slider's time goes").
+a panel of many changing numbers). The picture goes to the page as a ``data:`` URL (:func:`helpers.png.data_url`),
+not as the PNG bytes ipywidgets would turn into a blob URL: the page shows a data URL sooner
+(benchmarks/README.md, "Where a slider's time goes").
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import types
 
@@ -24,34 +23,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hi
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
-from helpers.png import encode_png
+from helpers.png import data_url, encode_png
 from helpers.validation import as_bool, as_instance, as_sequence, require_methods
-
-_PNG_URL = b"data:image/png;base64,"
-
-
-def data_url(data: bytes) -> bytes:
-    """PNG bytes as the ``data:`` URL that an ``ipywidgets.Image(format="url")`` shows.
-
-    The page shows a new picture 10-20 ms sooner this way than from the blob URL ipywidgets makes of
-    ``format="png"`` bytes (measured with ``benchmarks/slider_roundtrip.py``; most of it in the leg from the new
-    ``src`` to the decoded picture). The URL is a third longer than the bytes.
-    """
-    if not isinstance(data, bytes):
-        raise TypeError(f"data must be a picture's PNG bytes, got {type(data).__name__} {data!r:.60}")
-    if not data.startswith(b"\x89PNG"):
-        raise ValueError(f"data must be a picture's PNG bytes (starting b'\\x89PNG'), got {data[:8]!r}")
-    return _PNG_URL + base64.b64encode(data)
-
-
-def shown_picture(image: widgets.Image) -> bytes:
-    """The PNG bytes that ``image`` (an ``ipywidgets.Image`` showing a :func:`data_url`) shows now."""
-    as_instance(image, "image", widgets.Image, "an ipywidgets.Image")
-    value = bytes(image.value)
-    if value.startswith(_PNG_URL):
-        return base64.b64decode(value[len(_PNG_URL):])
-    raise ValueError(f"image must show a picture made by data_url, got format {image.format!r} and "
-                     f"{len(value)} bytes starting {value[:30]!r}")
 
 
 class LiveFigure:

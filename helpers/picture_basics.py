@@ -7,7 +7,6 @@ order; ``helpers.plotting`` re-exports these names for the notebooks.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
 
@@ -42,6 +41,8 @@ def axes_or_new(ax, figsize=(4.5, 4.5), methods=("plot", "imshow")):
         size = check_shape(as_float_array(figsize, "figsize"), "figsize", (2,), "(width, height)")
         if np.any(size <= 0):
             raise ValueError(f"figsize must be a positive (width, height) in inches, got {tuple(size)}")
+        import matplotlib.pyplot as plt  # here: the playground's pictures take the colours, not pyplot (~0.3 s)
+
         _, ax = plt.subplots(figsize=tuple(size))
     return require_methods(ax, "ax", methods, "a matplotlib Axes")
 

@@ -19,6 +19,7 @@ from helpers import (
     graph_playground,
     hidden_space_explorer,
     init_explorer,
+    panel,
     rnn_explorers,
     rnn_training_explorers,
     rnn_widgets,
@@ -35,7 +36,7 @@ from helpers.sequence_tasks import SequenceRegressor, clipping_sweep
 
 MODULES = [activation_explorer, backprop_stepper, descent_explorer, fitting_explorer, graph_playground,
            hidden_space_explorer, init_explorer, rnn_explorers, rnn_training_explorers, rnn_widgets,
-           scale_shift_explorer, sigmoid_graph_explorer, panels, controls, display, frames, widget]
+           scale_shift_explorer, sigmoid_graph_explorer, panel, panels, controls, display, frames, widget]
 
 PANEL = "a panel: its constructor (or factory) is probed by tests/test_panel_probe.py"
 
@@ -225,17 +226,17 @@ REGISTRY = {
     **_quiet(lambda: rnn_widgets.TimeStepper(_regressor(), XS), "rnn_widgets.TimeStepper.refresh"),
     **_quiet(rnn_widgets.GradientFlowExplorer, "rnn_widgets.GradientFlowExplorer.update"),
     # --- widgets: the panel base class, the gate playground (notebook 01) -----------------------------
-    "widgets.Panel": "the panel base class: every panel is probed by tests/test_panel_probe.py",
-    "widgets.Panel.set_settings": meth(once(panels.GatePlayground), "set_settings", w1=A(0.3, "float"),
+    "panel.Panel": "the panel base class: every panel is probed by tests/test_panel_probe.py",
+    "panel.Panel.set_settings": meth(once(panels.GatePlayground), "set_settings", w1=A(0.3, "float"),
                                        gate=A("OR", "choice")),
-    "widgets.Panel.defaults_button": meth(once(panels.GatePlayground), "defaults_button",
+    "panel.Panel.defaults_button": meth(once(panels.GatePlayground), "defaults_button",
                                           description=A("textbook values", "text", skip=("empty string",))),
-    **_quiet(panels.GatePlayground, "widgets.Panel.close", "widgets.Panel.restore_defaults", "widgets.Panel.refresh",
+    **_quiet(panels.GatePlayground, "panel.Panel.close", "panel.Panel.restore_defaults", "panel.Panel.refresh",
              "widgets.GatePlayground.refresh", "widgets.GatePlayground.update", "widgets.GatePlayground.step",
              "widgets.GatePlayground.set_lecture_weights"),
     "widgets.GatePlayground": PANEL,
     "widgets.gate_playground": PANEL,
-    "widgets.sets_up_next_run": fn(panels.sets_up_next_run, control=A(widgets.FloatSlider(), "object")),
+    "panel.sets_up_next_run": fn(panel.sets_up_next_run, control=A(widgets.FloatSlider(), "object")),
     # --- notebook 02: the hidden-space explorer; the live trainer's controls, frames and widget ---------
     "hidden_space_explorer.HiddenSpaceExplorer": PANEL,
     "hidden_space_explorer.hidden_space_explorer": PANEL,

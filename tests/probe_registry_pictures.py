@@ -140,8 +140,8 @@ REGISTRY = {
     "inline_figures.figure_png": fn(inline_figures.figure_png, fig=A(_FIG, "object", extra=[("axes", AX)])),
     "inline_figures.show_figures_drawn_once": fn(inline_figures.show_figures_drawn_once, shell=A(
         None, "object", optional=True, extra=[("a string", "ipython")])),
-    "live_figure.data_url": fn(live_figure.data_url, data=A(b"\x89PNG", "object", extra=[("JPEG bytes", b"\xff\xd8")])),
-    "live_figure.shown_picture": fn(live_figure.shown_picture, image=A(
+    "png.data_url": fn(png.data_url, data=A(b"\x89PNG", "object", extra=[("JPEG bytes", b"\xff\xd8")])),
+    "png.shown_picture": fn(png.shown_picture, image=A(
         _LIVE.image, "object", extra=[("an image of raw PNG bytes", widgets.Image(value=b"\x89PNG"))])),
     # --- plotting ------------------------------------------------------------------------------------
     "plotting.use_course_style": fn(plotting.use_course_style),

@@ -6,7 +6,7 @@ import pytest
 from helpers.activation_explorer import activation_explorer
 from helpers.activation_model import PARAM_RANGES, depth_state, explorer_state, output_limits, slider_name
 from helpers.activations import ACTIVATIONS, SELU_ALPHA, SELU_LAMBDA, relu, sigmoid
-from helpers.live_figure import shown_picture
+from helpers.png import shown_picture
 
 
 def test_state_is_the_plain_math():

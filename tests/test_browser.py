@@ -150,7 +150,7 @@ ARM_JS = """(output) => {
 }"""
 HANG_MS = 2000  # a move slower than this is a hang, not slowness: it fails the test
 WAIT_MS = 5000  # how long to wait for a new picture before calling the slider silent
-SETS_UP_NEXT_RUN = "course-sets-up-next-run"  # helpers.widgets.sets_up_next_run marks such sliders
+SETS_UP_NEXT_RUN = "course-sets-up-next-run"  # helpers.panel.sets_up_next_run marks such sliders
 
 
 def _press_and_time(page, output, key: str) -> float | None:

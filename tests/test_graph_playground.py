@@ -7,7 +7,7 @@ import pytest
 
 from helpers.graph import shopping_bill
 from helpers.graph_playground import gradient_table_html, shopping_playground, tax_factor
-from helpers.live_figure import shown_picture
+from helpers.png import shown_picture
 
 
 def texts(p, edge):

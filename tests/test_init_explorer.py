@@ -6,7 +6,7 @@ import pytest
 from helpers.init_experiments import layer_activations
 from helpers.init_explorer import init_explorer, scheme_std
 from helpers.init_pictures import gradient_histograms, histogram_range, layer_histograms, plot_activation_grid
-from helpers.live_figure import shown_picture
+from helpers.png import shown_picture
 from helpers.scale_shift_explorer import sample_preactivations, scale_shift, scale_shift_explorer
 
 

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from helpers.live_figure import shown_picture
 from helpers.mlp_playground import PlaygroundState, mlp_playground
 from helpers.playground.palette import colours
 from helpers.playground.picture import MAP_SIZE, MAP_X, MAP_Y, RES, TILE
+from helpers.png import shown_picture
 
 
 def test_the_state_string_rebuilds_exactly_the_same_playground():
@@ -204,3 +204,18 @@ def test_close_closes_every_widget_of_the_panel():
     p.close()
     assert p.panel.comm is None and p.train_button.comm is None and p.figure.image.comm is None
     assert p.events.comm is None
+
+
+def test_notebook_08s_imports_leave_matplotlibs_figures_out():
+    """The playground draws with Pillow: notebook 08's first cell (the trainer, its lab and the exercise checks)
+    imports no matplotlib figure or pyplot (about 0.3 s of that cell), in a fresh interpreter."""
+    import subprocess
+    import sys
+    code = ("import sys\n"
+            "from helpers.checks import check_xor_feature\n"
+            "from helpers.mlp_playground import mlp_playground\n"
+            "from helpers.playground.lab import trained_seeds\n"
+            "mlp_playground(state='data=xor&net=2')\n"
+            "print(sorted(m for m in ('matplotlib.figure', 'matplotlib.pyplot') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

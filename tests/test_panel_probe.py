@@ -18,11 +18,11 @@ import pytest
 import helpers
 from helpers.char_rnn import CharRNN, CharVocab
 from helpers.mlp_playground import mlp_playground
+from helpers.panel import Panel
 from helpers.rnn_explorers import BidirectionalStepper
 from helpers.rnn_training_explorers import ClippingExplorer, TemperatureExplorer
 from helpers.rnn_widgets import TimeStepper
 from helpers.sequence_tasks import SequenceRegressor, clipping_sweep
-from helpers.widgets import Panel
 
 _XS = np.sin(np.linspace(0, 3, 12)).reshape(6, 2, 1)  # (T, N, 1)
 _TEXT = "the cat sat on the mat. "

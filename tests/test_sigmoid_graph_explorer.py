@@ -8,7 +8,7 @@ import pytest
 
 from helpers.gradcheck import numerical_gradient
 from helpers.graph import sigmoid_chain
-from helpers.live_figure import shown_picture
+from helpers.png import shown_picture
 from helpers.sigmoid_graph_explorer import rows_html, sigmoid_chain_rows, sigmoid_graph_explorer
 
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from helpers.gates import gate_learning_steps
-from helpers.live_figure import shown_picture
+from helpers.png import shown_picture
 from helpers.widgets import GATE_LEGEND, gate_playground
 
 

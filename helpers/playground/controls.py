@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from helpers.layers import ACTIVATION_LAYERS
+from helpers.panel import sets_up_next_run
 from helpers.playground.state import (
     BATCH_SIZES,
     CUSTOM,
@@ -24,7 +25,6 @@ from helpers.playground.state import (
     PlaygroundState,
 )
 from helpers.validation import as_instance, as_sequence
-from helpers.widgets import sets_up_next_run
 
 
 def _wide() -> dict:

@@ -10,11 +10,10 @@ import ipywidgets as widgets
 import numpy as np
 from PIL import Image
 
-from helpers.live_figure import data_url
 from helpers.playground.controls import CLASS_NAMES
 from helpers.playground.palette import PALETTE
 from helpers.playground.session import Session
-from helpers.png import encode_png
+from helpers.png import data_url, encode_png
 from helpers.validation import as_choice, as_float_array, as_instance, as_int, as_positive_int, check_shape
 
 LEGEND = ("<small>Orange: positive (class 1, a positive weight); blue: negative (class 0); white: 0. With 3-4 "
@@ -36,7 +35,7 @@ def encode(image: Image.Image) -> bytes:
 
 
 class PictureImage:
-    """The ``ipywidgets.Image`` the frames go to, as :func:`~helpers.live_figure.data_url` of their PNG."""
+    """The ``ipywidgets.Image`` the frames go to, as :func:`~helpers.png.data_url` of their PNG."""
 
     def __init__(self, width: int, height: int):
         width, height = as_positive_int(width, "width"), as_positive_int(height, "height")

@@ -13,6 +13,7 @@ import ipyevents
 import ipywidgets as widgets
 import numpy as np
 
+from helpers.panel import Panel
 from helpers.playground import controls as ctl
 from helpers.playground.data import DOMAIN, points_from_arrays, starting_points, with_point, without_point
 from helpers.playground.display import LEGEND, PictureImage, confusion_html, status_html
@@ -23,7 +24,6 @@ from helpers.playground.picture import NetworkPicture, grid_points
 from helpers.playground.session import Session
 from helpers.playground.state import CUSTOM, FEATURES, PlaygroundState
 from helpers.validation import as_bool, as_choice, as_int, as_positive_int
-from helpers.widgets import Panel
 
 _REBUILD = ("dataset", "noise", "train_percent", "batch_size", "hidden_layers", "activation", "optimizer", "init",
             *FEATURES, *(f"neurons_{k}" for k in range(1, 7)))
