@@ -1,7 +1,7 @@
 """Shared, tested code for the neural-network fundamentals course.
 
 One module per idea; the notebook with the same number tells its story. Interactive panels live in
-a module named for what they show and are built on ``widgets.LiveFigure`` / ``widgets.Panel``.
+a module named for what they show and are built on ``live_figure.LiveFigure`` / ``panel.Panel``.
 
 Foundations (every notebook)
 - ``validation``   clear errors for bad input (shape, type, NaN) instead of NumPy tracebacks

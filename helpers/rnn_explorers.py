@@ -1,4 +1,4 @@
-"""Panels of notebook 07's bidirectional section, on :class:`helpers.widgets.Panel`.
+"""Panels of notebook 07's bidirectional section, on :class:`helpers.panel.Panel`.
 
 - :class:`ShapesExplorer`: sizes ``T, N, D, H``, bidirectional, layers -> the shapes of ``out`` and ``h_n``, and
   which slice of ``out`` is which row of ``h_n`` (the math is :func:`helpers.rnn_layout.rnn_layout`).

@@ -1,4 +1,4 @@
-"""Panels of notebook 07 about training and writing, on :class:`helpers.widgets.Panel`.
+"""Panels of notebook 07 about training and writing, on :class:`helpers.panel.Panel`.
 
 - :class:`ClippingExplorer`: a slider over clipping thresholds ``c``; the loss and the gradient norm of the run
   clipped at ``c`` (the runs come from :func:`helpers.sequence_tasks.clipping_sweep`, computed once).

@@ -7,7 +7,7 @@ the key-press-to-new-picture latency of every slider of every widget, measured i
 <= 60 ms, p90 <= 100 ms; a printed figure, not an assert, except that a move over 2 s fails as a hang):
 one line per notebook in ``artifacts/browser_timings.txt`` and the run's summary, and a table per slider in
 ``artifacts/browser_latency.md``. A slider that redraws nothing fails unless its widget marks it with
-``helpers.widgets.sets_up_next_run``.
+``helpers.panel.sets_up_next_run``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ when input and outputs do not fit together, and starts a sub-slide whenever the 
 Both builds use the notebooks' committed outputs (nothing is executed) and work offline: reveal.js,
 MathJax, RequireJS and jQuery are copied from ``tools/vendor/`` next to the pages instead of being
 loaded from a CDN. A widget shows its default picture (the PNG every panel carries, see
-``helpers.widgets.Panel``); moving it needs a live kernel, so the pages say so under each one. A widget
+``helpers.panel.Panel``); moving it needs a live kernel, so the pages say so under each one. A widget
 without a picture (a progress bar) is left out.
 
 A translated edition (``--lang ko``) is built the same way from ``notebooks/<lang>/`` (written by
