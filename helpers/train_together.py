@@ -5,9 +5,10 @@ about 150 µs, a few of them in NumPy's actual sums. An experiment that trains t
 (notebook 08's lab, notebook 02's 50 networks per size) pays that time once per seed. :func:`fit_together` pays it
 once for all of them: the trainers' weights are stacked into arrays of shape (S, n_in, n_out), and every step runs
 the operations of :meth:`helpers.train.Trainer.run_epoch` in the same order on the stacks (``np.matmul`` multiplies
-each network's matrices by themselves, the elementwise steps are the same per entry), with each trainer's own
-mini-batches, learning rate, weight penalty and optimiser state. Every trainer ends exactly where
-``trainer.fit(epochs)`` would have left it: weights, gradients, optimiser state, shuffling generator and history.
+each network's own matrices, the elementwise steps are the same per entry), with each trainer's own mini-batches
+and optimiser state (the learning rate and weight penalty are one for all: they must be equal). Every trainer ends
+exactly where ``trainer.fit(epochs)`` would have left it: weights, gradients, optimiser state, shuffling generator
+and history.
 ``tests/test_train_together.py`` checks that to the last bit for every activation, loss and optimiser.
 """
 
