@@ -33,11 +33,13 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 KOREAN = "01_perceptron_gates.ipynb"  # the one Korean notebook opened for real (nbval leaves notebooks/ko out)
 ARTIFACTS = ROOT / "artifacts"
 TOKEN = "course-browser-test"
-# JupyterLab settings for a quiet, fully rendered page: no news pop-up, every cell in the DOM.
+# JupyterLab's settings for a quiet page: no news pop-up. Everything else is JupyterLab's default, as a learner has
+# it; the notebook's windowing mode among them ("contentVisibility" in JupyterLab 4.6: every cell is in the page,
+# the browser skips drawing the ones off screen). A notebook set to "none" draws all of them on every change: each
+# slider move then costs the page ~30 ms more (benchmarks/README.md, "The page's own work").
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                          "checkForUpdates": False},
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
 
 pytestmark = pytest.mark.browser
