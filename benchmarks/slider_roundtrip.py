@@ -200,9 +200,11 @@ def _notebook() -> dict:
             "nbformat": 4, "nbformat_minor": 5}
 
 
-def _start_lab(root: Path):
+def _start_lab(root: Path, lab_settings: dict = LAB_SETTINGS):
+    """A JupyterLab serving ``root`` with ``lab_settings`` (file name -> settings), as the browser test starts it;
+    returns the server's process and its address."""
     settings = root / "settings"
-    for name, value in LAB_SETTINGS.items():
+    for name, value in lab_settings.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(json.dumps(value))
     with socket.socket() as s:

@@ -35,8 +35,8 @@ ARTIFACTS = ROOT / "artifacts"
 TOKEN = "course-browser-test"
 # JupyterLab's settings for a quiet page: no news pop-up. Everything else is JupyterLab's default, as a learner has
 # it; the notebook's windowing mode among them ("contentVisibility" in JupyterLab 4.6: every cell is in the page,
-# the browser skips drawing the ones off screen). A notebook set to "none" draws all of them on every change: each
-# slider move then costs the page ~30 ms more (benchmarks/README.md, "The page's own work").
+# the browser skips drawing the ones off screen). Set to "none", a long notebook is styled and painted whole on every
+# change (benchmarks/page_work.py; benchmarks/README.md, "The page's own work").
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                          "checkForUpdates": False},
