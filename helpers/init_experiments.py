@@ -165,7 +165,8 @@ def forward_backward(x, weights, activation: str, upstream, *, batchnorm: bool =
                 dz = da * df(acts[i][-1])
                 dz = norms[i].backward(dz) if batchnorm else dz
                 grads[i].append(dz)
-                da = dz @ weights[i].T
+                if i:  # the gradient for the inputs x is not needed
+                    da = dz @ weights[i].T
     whole = (lambda parts: parts[0]) if len(batches) == 1 else np.concatenate  # one batch: no copy
     return [whole(parts) for parts in acts], [whole(parts) for parts in grads]
 
