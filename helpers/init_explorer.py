@@ -6,6 +6,13 @@ The model is :func:`helpers.init_experiments.forward_backward` on a stack of squ
 the scale of the weights. For a square layer every scheme is a single standard deviation (Xavier
 ``sqrt(2 / 2n) = 1 / sqrt(n)``, He ``sqrt(2 / n)``), so the scheme dropdown moves the ``sigma_w`` slider, and
 moving the slider by hand makes the scheme ``"custom"``.
+
+ReLU and leaky ReLU are positively homogeneous, ``f(c z) = c f(z)`` for ``c > 0``: with weights ``sigma_w * Z``
+layer l's activations are ``sigma_w ** l`` times those of ``sigma_w = 1`` and its gradient ``sigma_w ** (L - l)``
+times theirs. So for them (without batch norm) the explorer keeps the layers of ``sigma_w = 1`` and a ``sigma_w``
+move only rescales: the samples the bars count and the stds the labels show. It neither pushes the 1,000 inputs
+through the layers again nor makes new arrays of them (in JupyterLab a move's new arrays had cost the first moves
+after Run All ~3,000 page faults each, 40-80 ms).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from helpers.widgets import LiveFigure, Panel
 _BLAS = ThreadpoolController()  # the BLAS libraries NumPy loaded (to run compute on one thread)
 
 SCHEME_NAMES = ("std 1", "std 0.01", "xavier", "he", "custom")
+POSITIVELY_HOMOGENEOUS = ("relu", "leaky relu")  # f(c z) = c f(z) for every c > 0
 BATCH_SIZES = (2, 4, 8, 16, 32, 64, 128, 256, 1000)
 MODES = ("train", "eval")
 
@@ -63,7 +71,8 @@ class InitExplorer(Panel):
     """Scheme, weight std, width, activation, depth, batch norm (on/off, batch size, train/eval) → histograms.
 
     Tests can call ``explorer.set_settings(scheme="he", depth=3)`` or move a control, and read
-    ``explorer.acts`` and ``explorer.grads`` (one (N, n) array per layer shown) and ``explorer.status.value``.
+    ``explorer.acts`` and ``explorer.grads`` (one (N, n) array per layer shown, new arrays at each reading) and
+    ``explorer.status.value``.
     """
 
     MAX_DEPTH = 8
@@ -121,7 +130,8 @@ class InitExplorer(Panel):
 
         reuse_freed_memory()  # a move's ~40 arrays of 0.8 MB: about half its NumPy time was fresh pages
         self._z_cache = {}
-        self._forward = (None, [])  # (width, σ_w, activation), the activations of the deepest L computed for them
+        self._forward = (None, [])  # (width, weight scale, activation), the activations of the deepest L for them
+        self._unit = (None, None)  # ReLU-like: (width, activation, L), the layers of sigma_w = 1
         fig = Figure(figsize=(9.0, 4.4), dpi=100)
         columns = _column_positions(self.MAX_DEPTH)  # one column per layer, the same for every L
         self.act_axes = [fig.add_axes((x0, 0.55, w, 0.34)) for x0, w in columns]
@@ -140,7 +150,7 @@ class InitExplorer(Panel):
         fig.add_artist(self.curtain)
         self.activations = ActivationHistograms(self.act_axes, peak_normalised=True, moving_ticks=True)
         self.gradients = GradientHistograms(self.grad_axes)
-        self.acts, self.grads = [], []
+        self._layers = None  # the layers shown, a _Layers
         self._compute_and_draw()
         self._write_status()
         # unhinted text: the 16 per-panel std labels, redrawn on every move, are most of its time (~20 -> ~13 ms)
@@ -180,18 +190,45 @@ class InitExplorer(Panel):
         """How many of the inputs are pushed through: all, or with batch norm at most ``BATCHES`` batches."""
         return min(self.N_SAMPLES, self.BATCHES * self.batch_size.value) if self.batchnorm.value else self.N_SAMPLES
 
+    @property
+    def acts(self) -> list[np.ndarray]:
+        """The activations of the layers shown, (N, n) each, layer 1 first."""
+        return self._layers.acts()
+
+    @property
+    def grads(self) -> list[np.ndarray]:
+        """``dL/dz`` of the layers shown, (N, n) each, layer 1 first."""
+        return self._layers.grads()
+
     def compute(self):
-        """``(acts, grads)`` of the ``depth`` layers for the controls' values (see ``forward_backward``).
+        """``(acts, grads)`` of the ``depth`` layers for the controls' values (see ``forward_backward``)."""
+        layers = self._compute_layers()
+        return layers.acts(), layers.grads()
+
+    def _compute_layers(self) -> _Layers:
+        """The layers for the controls' values: for ReLU and leaky ReLU without batch norm those of
+        ``sigma_w = 1`` with their scales (the module's docstring), else ``forward_backward``'s.
 
         On one thread of the BLAS library: its matrix products (1,000 × 100 by 100 × 100) gain little from a
         second thread, and in a class's JupyterLab the second thread takes the core the browser needs for the
         same move (on the 2-core machine a σ_w move's kernel time 65 → 55 ms in the page; benchmarks/README.md).
         """
+        sigma, depth, activation = self.std.value, self.depth.value, self.activation.value
+        if self.batchnorm.value or activation not in POSITIVELY_HOMOGENEOUS:
+            return _Layers(*self._forward_backward(sigma))
+        key = (self.width.value, activation, depth)
+        if self._unit[0] != key:
+            self._unit = (key, _Layers(*self._forward_backward(1.0)))
+        return self._unit[1].scaled([sigma ** (i + 1) for i in range(depth)],
+                                    [sigma ** (depth - 1 - i) for i in range(depth)])
+
+    def _forward_backward(self, scale: float):
+        """``forward_backward`` with weights ``scale`` times the standard-normal draws, for the other controls."""
         x, z, upstream = self._inputs(self.width.value)
-        weights = [self.std.value * zi for zi in z[: self.depth.value]]
+        weights = [scale * zi for zi in z[: self.depth.value]]
         n = self.n_used()
         # without batch norm, the layers before L are the same for every L: kept from the deepest L computed
-        forward = (self.width.value, self.std.value, self.activation.value)
+        forward = (self.width.value, scale, self.activation.value)
         known = self._forward[1] if not self.batchnorm.value and self._forward[0] == forward else []
         with _BLAS.limit(limits=1, user_api="blas"):
             acts, grads = forward_backward(x[:n], weights, self.activation.value, upstream[:n],
@@ -205,11 +242,11 @@ class InitExplorer(Panel):
 
     def _compute_and_draw(self) -> None:
         """Compute and update the artists: the bars and labels of the first L columns, the curtain over the rest."""
-        self.acts, self.grads = self.compute()
-        every = max(1, len(self.acts[0]) // self.HISTOGRAM_SAMPLES)
-        self.activations.update(self.acts, self.activation.value, every)
-        self.gradients.update(self.grads, every)
-        start = self._curtain_starts[len(self.acts)]
+        self._layers = layers = self._compute_layers()
+        every = max(1, layers.n_samples // self.HISTOGRAM_SAMPLES)
+        self.activations.update(layers.acts(every), self.activation.value, stds=layers.act_stds())
+        self.gradients.update(layers.grads(every), stds=layers.grad_stds())
+        start = self._curtain_starts[layers.depth]
         self.curtain.set_x(start)
         self.curtain.set_width(1.0 - start)
 
@@ -218,7 +255,7 @@ class InitExplorer(Panel):
         bn = (f", batch norm in batches of {self.batch_size.value} ({self.mode.value} statistics; "
               f"{self.n_used()} inputs)" if self.batchnorm.value else "")
         self.status.value = (f"<b>{self.scheme.value} (σ_w = {self.std.value:.3g}) + {self.activation.value}</b>, "
-                             f"{len(self.acts)} layers of {self.width.value}{bn}.<br>activation std per layer: "
+                             f"{self._layers.depth} layers of {self.width.value}{bn}.<br>activation std per layer: "
                              + ", ".join(f"{std:.2g}" for std in self.activations.stds)
                              + "<br>gradient std per layer: " + ", ".join(f"{std:.2g}" for std in self.gradients.stds))
         self.batch_size.disabled = self.mode.disabled = not self.batchnorm.value
@@ -259,6 +296,40 @@ class InitExplorer(Panel):
 
     def _width_moved(self) -> None:
         self.refresh()  # Xavier and He follow the width; a fixed std does not
+
+
+class _Layers:
+    """Each layer's activations and gradients as arrays times a number (1 unless ``scaled``): what the explorer
+    shows, read in full (``acts()``), as every ``every``-th sample (for the bars) or as stds, without making
+    arrays of all the samples for a scale."""
+
+    def __init__(self, acts, grads, act_scales=None, grad_scales=None, stds=None):
+        self._acts, self._grads = acts, grads
+        self._act_scales = act_scales or [1.0] * len(acts)
+        self._grad_scales = grad_scales or [1.0] * len(grads)
+        self._stds = stds  # those of the arrays themselves: ([acts'], [grads']), computed when first asked for
+        self.depth, self.n_samples = len(acts), len(acts[0])
+
+    def scaled(self, act_scales, grad_scales) -> _Layers:
+        """The same layers with activations times ``act_scales`` and gradients times ``grad_scales`` (one each)."""
+        return _Layers(self._acts, self._grads, act_scales, grad_scales, self._array_stds())
+
+    def acts(self, every: int = 1) -> list[np.ndarray]:
+        return [a[::every] if c == 1 else c * a[::every] for c, a in zip(self._act_scales, self._acts, strict=True)]
+
+    def grads(self, every: int = 1) -> list[np.ndarray]:
+        return [g[::every] if c == 1 else c * g[::every] for c, g in zip(self._grad_scales, self._grads, strict=True)]
+
+    def act_stds(self) -> list[float]:
+        return [c * std for c, std in zip(self._act_scales, self._array_stds()[0], strict=True)]
+
+    def grad_stds(self) -> list[float]:
+        return [c * std for c, std in zip(self._grad_scales, self._array_stds()[1], strict=True)]
+
+    def _array_stds(self):
+        if self._stds is None:
+            self._stds = ([float(a.std()) for a in self._acts], [float(g.std()) for g in self._grads])
+        return self._stds
 
 
 def init_explorer(scheme: str = "std 1", activation: str = "sigmoid", depth: int = 5, **kwargs) -> InitExplorer:

@@ -52,6 +52,18 @@ def _per_layer(values, name: str) -> list[np.ndarray]:
     return [as_float_array(v, f"{name}[{i}]", allow_nan=True, nonempty=True) for i, v in enumerate(values)]
 
 
+def _layer_stds(layers, stds) -> list[float]:
+    """Each layer's std: ``stds`` checked (one number per layer, NaN allowed), or computed from ``layers``."""
+    if stds is None:
+        return [float(layer.std()) for layer in layers]
+    stds = as_float_array(stds, "stds", ndim=1, allow_nan=True)
+    if len(stds) != len(layers):
+        raise ValueError(f"stds must hold one number per layer ({len(layers)}), got {len(stds)}")
+    if (stds < 0).any():
+        raise ValueError(f"stds must be standard deviations (>= 0 or NaN), got {stds.tolist()}")
+    return [float(std) for std in stds]
+
+
 def _axes_row(axes) -> list:
     axes = list(np.ravel(np.array(as_sequence(axes, "axes", "matplotlib Axes"), dtype=object)))
     if not axes:
@@ -183,20 +195,23 @@ class ActivationHistograms:
         self.artists = self.bars + self.labels
         self.limits, self.layout, self.stds = None, None, []
 
-    def update(self, acts, activation: str, every: int = 1) -> bool:
+    def update(self, acts, activation: str, every: int = 1, stds=None) -> bool:
         """Show ``acts`` (a list of (N, units) arrays, one per layer, up to ``len(axes)``) for ``activation``.
 
         The bars count every ``every``-th sample (a cheaper picture of the same distribution); the std labels
-        use all of them. The bars and labels of axes beyond ``len(acts)`` are hidden (the axes stay). Returns
-        True when the background changed (``layout``: the axis limits, or with ``moving_ticks`` the tick places).
+        use all of them, or ``stds`` (one number per layer) when the caller knows them: then ``acts`` may be
+        just the samples the bars count. The bars and labels of axes beyond ``len(acts)`` are hidden (the axes
+        stay). Returns True when the background changed (``layout``: the axis limits, or with ``moving_ticks``
+        the tick places).
         """
         acts, every = _per_layer(acts, "acts"), as_positive_int(every, "every")
         if len(acts) > len(self.axes):
             raise ValueError(f"acts must hold at most one layer per axes ({len(self.axes)}), got {len(acts)}")
+        stds = _layer_stds(acts, stds)
         edges, fractions, zeros = layer_histograms([a[::every] for a in acts], activation, self.bins)
         if self.peak_normalised:
             fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
-        self.stds = [float(a.std()) for a in acts]
+        self.stds = stds
         lo, hi = float(edges[0]), float(edges[-1])
         shown_edges = (edges - lo) / (hi - lo) if self.moving_ticks else edges
         for i, std in enumerate(self.stds):
@@ -244,13 +259,14 @@ class GradientHistograms:
             ax.tick_params(labelsize=8)
         self.artists, self.stds = self.bars + self.labels, []
 
-    def update(self, grads, every: int = 1) -> None:
-        """Show ``grads`` (a list of (N, units) arrays, layer 1 first); the bars count every ``every``-th sample."""
+    def update(self, grads, every: int = 1, stds=None) -> None:
+        """Show ``grads`` (a list of (N, units) arrays, layer 1 first); the bars count every ``every``-th sample,
+        the labels show the std of all of them or ``stds``, as :meth:`ActivationHistograms.update`."""
         grads, every = _per_layer(grads, "grads"), as_positive_int(every, "every")
         if len(grads) > len(self.axes):
             raise ValueError(f"grads must hold at most one layer per axes ({len(self.axes)}), got {len(grads)}")
+        self.stds = _layer_stds(grads, stds)
         fractions, zeros = gradient_histograms([g[::every] for g in grads])
-        self.stds = [float(g.std()) for g in grads]
         fractions = fractions / np.maximum(fractions.max(axis=1, keepdims=True), 1e-12)
         for i in range(len(self.axes)):
             for artist in (self.bars[i], self.labels[i]):

@@ -39,6 +39,8 @@ _r = np.random.default_rng(2)
 X42 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 Y4 = np.array([0, 1, 1, 0])
 P3 = np.array([[0.2, 0.5, 0.3], [0.9, 0.05, 0.05]])  # class probabilities (N, K)
+STDS = Arg([0.5, 0.7], "any", optional=True, nan_ok=True,  # one per layer of ACTS
+          extra=[("one short", [0.5]), ("negative", [-0.5, 0.7]), ("a table", [[0.5, 0.7]])])
 ACTS = [np.abs(_r.standard_normal((20, 3))), np.abs(_r.standard_normal((20, 3)))]  # two layers of relu outputs
 REPORT = gates.evaluate_gate((0.5, 0.5), -0.7, "AND")
 _FIG = Figure()
@@ -245,14 +247,15 @@ REGISTRY = {
     "init_pictures.ActivationHistograms.update": meth(lambda: init_pictures.ActivationHistograms(ROW, 6), "update",
                                                       acts=A(ACTS, "object", extra=[("more layers than axes",
                                                                                      ACTS * 2)]),
-                                                      activation=A("relu", "choice"), every=A(1, "posint")),
+                                                      activation=A("relu", "choice"), every=A(1, "posint"),
+                                                      stds=STDS),
     "init_pictures.GradientHistograms": fn(init_pictures.GradientHistograms,
                                            axes=A(ROW, "object", extra=[("list with a number", [3])]),
                                            color=A("#D55E00", "text", extra=[("not a colour", "no-such-colour")])),
     "init_pictures.GradientHistograms.update": meth(lambda: init_pictures.GradientHistograms(ROW), "update",
                                                     grads=A(ACTS, "object", extra=[("more layers than axes",
                                                                                     ACTS * 2)]),
-                                                    every=A(1, "posint")),
+                                                    every=A(1, "posint"), stds=STDS),
     "init_pictures.plot_activation_grid": pic(init_pictures.plot_activation_grid, activation=A("tanh", "choice"),
                                               schemes=A(("xavier",), "object", extra=[("unknown scheme", ("bogus",)),
                                                                                       ("empty", ())]),

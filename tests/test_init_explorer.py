@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from helpers.init_experiments import layer_activations
+from helpers.init_experiments import forward_backward, layer_activations
 from helpers.init_explorer import init_explorer, scheme_std
 from helpers.init_pictures import gradient_histograms, histogram_range, layer_histograms, plot_activation_grid
 from helpers.png import shown_picture
@@ -84,6 +84,20 @@ def test_the_explorer_shows_the_numbers_of_the_classic_experiment():
     e.set_settings(scheme="xavier", activation="sigmoid")
     grads = [g.std() for g in e.grads]
     assert all(0.1 < grads[i] / grads[i + 1] < 0.3 for i in range(4))  # shrinks, ~sigmoid's 0.25 per layer
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky relu"])
+def test_a_sigma_w_move_with_relu_rescales_the_numbers_of_sigma_w_1(activation):
+    # f(c z) = c f(z): the explorer rescales its sigma_w = 1 arrays; they are the layers pushed through again
+    e = init_explorer(scheme="he", activation=activation, depth=6)
+    for sigma in (0.02, 0.3, 4.0):
+        e.std.value = sigma
+        x, z, upstream = e._inputs(100)
+        acts, grads = forward_backward(x, [sigma * zi for zi in z[:6]], activation, upstream)
+        for mine, direct in ((e.acts, acts), (e.grads, grads)):  # to rounding, against each layer's largest value
+            for a, b in zip(mine, direct, strict=True):
+                assert np.allclose(a, b, rtol=0, atol=1e-12 * np.abs(b).max())
+        assert [np.mean(a == 0) for a in e.acts] == [np.mean(a == 0) for a in acts]  # the same dead units
 
 
 def test_leaky_relu_and_depth():
