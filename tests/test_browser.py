@@ -150,13 +150,19 @@ ARM_JS = """(output) => {
                               characterData: true});
   });
 }"""
+IDLE_KERNEL = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+IDLE_WAIT_MS = 10_000  # a kernel still busy this long after a move has hung
 HANG_MS = 2000  # a move slower than this is a hang, not slowness: it fails the test
 WAIT_MS = 5000  # how long to wait for a new picture before calling the slider silent
 SETS_UP_NEXT_RUN = "course-sets-up-next-run"  # helpers.panel.sets_up_next_run marks such sliders
 
 
 def _press_and_time(page, output, key: str) -> float | None:
-    """Press ``key``; the ms until one of ``output``'s images shows a new, decoded picture (None: none did)."""
+    """Press ``key``; the ms until one of ``output``'s images shows a new, decoded picture (None: none did).
+
+    First the kernel is let finish the previous move (its status back to idle): a text it sends after the
+    picture would otherwise be taken for this press's answer."""
+    page.wait_for_selector(IDLE_KERNEL, timeout=IDLE_WAIT_MS)
     output.evaluate(ARM_JS % WAIT_MS)
     page.keyboard.press(key)
     ms = page.evaluate("() => window.__courseNewPicture")
@@ -224,7 +230,7 @@ def _open_and_run_all(page, base: str, name: str, nb: dict) -> None:
     n_pictures = sum("image/png" in out.get("data", {}) for out in outputs)
     page.goto(f"{base}/lab/tree/notebooks/{name}?reset&token={TOKEN}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    page.wait_for_selector(IDLE_KERNEL, timeout=60_000)
     shown = """() => [...document.querySelectorAll('.jp-OutputArea-output img')]
                      .filter(img => img.complete && img.naturalWidth > 0).length"""
     deadline = time.monotonic() + 30
@@ -479,7 +485,7 @@ def test_playground_multiclass_and_own_data(lab):
     page = browser.new_page(viewport={"width": 1400, "height": 1400})  # a whole panel on screen
     try:
         page.goto(f"{base}/lab/tree/notebooks/own_data.ipynb?reset&token={TOKEN}")
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+        page.wait_for_selector(IDLE_KERNEL, timeout=60_000)
         page.wait_for_timeout(3000)
         _run_all(page, len(_OWN_DATA_CELLS))
         page.wait_for_selector(".mlp-playground-picture", timeout=30_000)
