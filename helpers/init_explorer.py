@@ -215,6 +215,7 @@ class InitExplorer(Panel):
         """
         sigma, depth, activation = self.std.value, self.depth.value, self.activation.value
         if self.batchnorm.value or activation not in POSITIVELY_HOMOGENEOUS:
+            self._unit = (None, None)  # not kept while unused: 16 arrays of all the samples
             return _Layers(*self._forward_backward(sigma))
         key = (self.width.value, activation, depth)
         if self._unit[0] != key:
