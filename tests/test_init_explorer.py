@@ -98,6 +98,9 @@ def test_a_sigma_w_move_with_relu_rescales_the_numbers_of_sigma_w_1(activation):
             for a, b in zip(mine, direct, strict=True):
                 assert np.allclose(a, b, rtol=0, atol=1e-12 * np.abs(b).max())
         assert [np.mean(a == 0) for a in e.acts] == [np.mean(a == 0) for a in acts]  # the same dead units
+        # the labels show the std of all 1,000 samples of each layer, as pushed through again
+        assert np.allclose(e.activations.stds, [a.std() for a in acts], rtol=1e-12, atol=0)
+        assert np.allclose(e.gradients.stds, [g.std() for g in grads], rtol=1e-12, atol=0)
 
 
 def test_leaky_relu_and_depth():
